@@ -1,0 +1,1 @@
+"""War-news ETL: articles in, tidy tables (articles, figures, statements) out."""

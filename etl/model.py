@@ -1,0 +1,85 @@
+"""The contract's rows as typed records.
+
+Every table's column names, order and meaning live here; the CSV header, the store schema and the
+documentation are derived from these classes, so a column is renamed in one place only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+CATEGORIES = ("killed", "injured", "casualties", "missing", "captured", "displaced", "deployed")
+GROUPS = ("civilians", "children", "military", "people", "other")
+SIDES = ("ukraine", "russia", "other", "unknown")
+QUALIFIERS = ("exact", "at_least", "about", "up_to", "vague")
+KINDS = ("direct", "indirect", "mixed")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from an input file (text is kept for extraction, not exported)."""
+
+    article_id: str
+    published: date | None
+    title: str
+    source: str
+    tags: tuple[str, ...]
+    url: str
+    path: str
+    text: str = field(repr=False)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number of people affected by the war, as reported in one sentence of one article."""
+
+    figure_id: str
+    article_id: str
+    published: date | None
+    value: int
+    value_high: int | None
+    qualifier: str
+    category: str
+    group: str
+    side: str
+    period_start: date | None
+    period_end: date | None
+    cumulative: bool
+    reported_by: str | None
+    location: str | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What a person or organisation said, with the sentence that attributes it."""
+
+    statement_id: str
+    article_id: str
+    published: date | None
+    speaker: str
+    speaker_role: str | None
+    kind: str
+    quote: str
+    cue: str | None
+    said_on: date | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input item that could not be loaded, and why, in words a person understands."""
+
+    path: str
+    line: int | None
+    reason: str
+
+
+ARTICLE_COLUMNS = ("article_id", "published", "title", "source", "tags", "url", "path", "words")
+FIGURE_COLUMNS = tuple(f.name for f in fields(Figure))
+STATEMENT_COLUMNS = tuple(f.name for f in fields(Statement))
+REJECTION_COLUMNS = tuple(f.name for f in fields(Rejection))
