@@ -1,0 +1,37 @@
+"""python -m etl --input PATH [PATH ...] --output DIR [--workers N]"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from etl.pipeline import run
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m etl",
+        description="Turn war-news articles into tidy tables of reported figures and statements.")
+    parser.add_argument("--input", nargs="+", required=True, metavar="PATH",
+                        help="files or folders (read recursively): .txt .md .json .jsonl .csv .html")
+    parser.add_argument("--output", required=True, metavar="DIR",
+                        help="folder for store.duckdb, the CSV exports and parquet/")
+    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
+                        help="extraction processes (default: %(default)s)")
+    parser.add_argument("--actors", metavar="CSV", help="actors registry (default: data/actors.csv)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    args = parser.parse_args(argv)
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
+    try:
+        summary = run(args.input, args.output, workers=args.workers, actors_path=args.actors,
+                      progress=not args.quiet)
+    except OSError as exc:
+        print(f"error: cannot write the output in {args.output}: {exc}", file=sys.stderr)
+        return 1
+    print(summary.line())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

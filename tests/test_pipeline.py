@@ -1,0 +1,187 @@
+"""The ETL command end to end: tables out, identical reruns, incremental work, rejected items."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+
+from etl.model import ARTICLE_COLUMNS, FIGURE_COLUMNS, REJECTION_COLUMNS, STATEMENT_COLUMNS
+from etl.pipeline import run
+
+REPO = Path(__file__).resolve().parents[1]
+
+ARTICLE_A = """#War
+
+Illustrative Wire: Strike on a city in the east
+
+2024.03.12
+
+At least 12 people were killed and 30 injured in a missile strike on Tuesday, the regional governor said.
+
+"This was a deliberate attack on civilians," said Governor Oleh Petrenko.
+"""
+
+ARTICLE_B = """Illustrative Daily: Prisoner exchange
+
+2024.05.02
+
+Ukraine and Russia exchanged 75 prisoners of war on Wednesday, officials said.
+"""
+
+
+def write_inputs(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (folder / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    records = [
+        {"id": "j1", "title": "Evacuations", "date": "2024-06-01", "source": "Example News",
+         "text": "About 2,000 residents were evacuated from the town in June, the mayor said."},
+        {"id": "j2", "title": "No text", "date": "2024-06-02", "text": ""},
+    ]
+    lines = [json.dumps(records[0]), "{not json", json.dumps(records[1])]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def header(path: Path) -> list[str]:
+    with open(path, newline="", encoding="utf-8") as f:
+        return next(csv.reader(f))
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes()
+            for name in ("articles.csv", "figures.csv", "statements.csv", "rejected.csv")}
+
+
+def test_tables_have_the_contract_columns(tmp_path):
+    out = tmp_path / "out"
+    run([write_inputs(tmp_path / "in")], out, progress=False)
+    assert header(out / "articles.csv") == list(ARTICLE_COLUMNS)
+    assert header(out / "figures.csv") == list(FIGURE_COLUMNS)
+    assert header(out / "statements.csv") == list(STATEMENT_COLUMNS)
+    assert header(out / "rejected.csv") == list(REJECTION_COLUMNS)
+    for name in ("articles", "figures", "statements", "rejected"):
+        assert (out / "parquet" / f"{name}.parquet").exists()
+
+
+def test_good_items_load_and_bad_items_are_rejected_with_a_reason(tmp_path):
+    out = tmp_path / "out"
+    summary = run([write_inputs(tmp_path / "in")], out, progress=False)
+    articles = {r["article_id"]: r for r in read_rows(out / "articles.csv")}
+    assert set(articles) == {"a", "b", "j1"}
+    assert articles["a"]["published"] == "2024-03-12"
+    assert articles["j1"]["source"] == "Example News"
+    rejected = read_rows(out / "rejected.csv")
+    feed = [r for r in rejected if r["path"].endswith("feed.jsonl")]
+    assert {r["line"] for r in feed} == {"2", "3"}
+    assert all(r["reason"] for r in feed)
+    assert summary.articles == 3 and summary.rejected == len(rejected)
+
+
+def test_figures_and_statements_point_back_to_their_sentence(tmp_path):
+    out = tmp_path / "out"
+    run([write_inputs(tmp_path / "in")], out, progress=False)
+    figures = read_rows(out / "figures.csv")
+    pairs = {(f["article_id"], f["value"], f["category"]) for f in figures}
+    assert {("a", "12", "killed"), ("a", "30", "injured"), ("b", "75", "captured")} <= pairs
+    con = duckdb.connect(str(out / "store.duckdb"), read_only=True)
+    body = dict(con.execute("SELECT article_id, text FROM articles").fetchall())
+    for f in figures:
+        assert f["sentence"] in body[f["article_id"]]
+    statements = read_rows(out / "statements.csv")
+    assert any(s["article_id"] == "a" and "deliberate attack" in s["quote"] for s in statements)
+
+
+def test_rerun_gives_identical_tables_and_extracts_nothing(tmp_path):
+    inputs, out = write_inputs(tmp_path / "in"), tmp_path / "out"
+    run([inputs], out, progress=False)
+    first = snapshot(out)
+    again = run([inputs], out, progress=False)
+    assert snapshot(out) == first
+    assert again.extracted == 0 and again.articles == 3
+
+
+def test_fresh_output_gives_the_same_bytes(tmp_path):
+    inputs = write_inputs(tmp_path / "in")
+    run([inputs], tmp_path / "one", progress=False)
+    run([inputs], tmp_path / "two", progress=False, workers=2)
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_only_changed_files_are_extracted_again(tmp_path):
+    inputs, out = write_inputs(tmp_path / "in"), tmp_path / "out"
+    run([inputs], out, progress=False)
+    (inputs / "b.txt").write_text(ARTICLE_B.replace("75", "80"), encoding="utf-8")
+    second = run([inputs], out, progress=False)
+    assert second.extracted == 1
+    values = {(f["article_id"], f["value"]) for f in read_rows(out / "figures.csv")}
+    assert ("b", "80") in values and ("b", "75") not in values
+    assert ("a", "12") in values
+
+
+def test_removed_file_leaves_the_store(tmp_path):
+    inputs, out = write_inputs(tmp_path / "in"), tmp_path / "out"
+    run([inputs], out, progress=False)
+    (inputs / "b.txt").unlink()
+    run([inputs], out, progress=False)
+    assert "b" not in {r["article_id"] for r in read_rows(out / "articles.csv")}
+    assert "b" not in {r["article_id"] for r in read_rows(out / "figures.csv")}
+
+
+def test_duplicate_ids_keep_both_texts_and_drop_only_identical_copies(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    same = {"id": "x", "title": "T", "date": "2024-01-02", "text": "Five people were killed, police said."}
+    other = dict(same, text="Seven people were injured, police said.")
+    (folder / "dups.jsonl").write_text("\n".join(json.dumps(r) for r in (same, same, other)) + "\n")
+    out = tmp_path / "out"
+    run([folder], out, progress=False)
+    ids = [r["article_id"] for r in read_rows(out / "articles.csv")]
+    assert ids == ["x", "x~2"]
+    reasons = [r["reason"] for r in read_rows(out / "rejected.csv")]
+    assert any("duplicate" in r and "same text" in r for r in reasons)
+
+
+def test_command_line_prints_a_summary_and_exits_zero_despite_bad_input(tmp_path):
+    inputs = write_inputs(tmp_path / "in")
+    (inputs / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    proc = subprocess.run([sys.executable, "-m", "etl", "--input", str(inputs), "--output",
+                           str(tmp_path / "out"), "--workers", "1"],
+                          cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    summary = proc.stdout.strip().splitlines()[-1]
+    assert summary.startswith("articles=3 ") and "seconds=" in summary
+    rejected = read_rows(tmp_path / "out" / "rejected.csv")
+    assert any(r["path"].endswith("binary.txt") for r in rejected)
+
+
+def test_command_line_usage_error_and_unwritable_output(tmp_path):
+    usage = subprocess.run([sys.executable, "-m", "etl", "--output", str(tmp_path)],
+                           cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert usage.returncode == 2
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    bad = subprocess.run([sys.executable, "-m", "etl", "--input", str(tmp_path), "--output",
+                          str(blocker / "out")], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1
+    assert "cannot write" in bad.stderr
+
+
+def test_csv_export_is_plain_utf8_with_header(tmp_path):
+    out = tmp_path / "out"
+    run([write_inputs(tmp_path / "in")], out, progress=False)
+    raw = (out / "statements.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"))))
+    assert rows[0] == list(STATEMENT_COLUMNS)
+
