@@ -52,6 +52,9 @@ class Figure:
     reported_by: str | None
     location: str | None
     sentence: str
+    # reported_by as written in the article (its fullest form there); this is the registry's one
+    # name for that actor, so "Zelenskyy" and "the Ukrainian president" filter together.
+    reported_by_actor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ class Statement:
     cue: str | None
     said_on: date | None
     sentence: str
+    # speaker as written in the article (its fullest form there); actor is the registry's one
+    # name for that speaker, or the speaker itself when the registry does not know them.
+    actor: str | None = None
 
 
 @dataclass(frozen=True)

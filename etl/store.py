@@ -67,7 +67,9 @@ _ORDER = {
 
 
 def _ddl(table: str) -> str:
-    cols = ", ".join(f'"{c}" {_TYPES.get(c, "VARCHAR")}' for c in TABLES[table])
+    # meta is a key/value table of text; its "value" is not a figure's value.
+    types = {} if table == "meta" else _TYPES
+    cols = ", ".join(f'"{c}" {types.get(c, "VARCHAR")}' for c in TABLES[table])
     return f'CREATE TABLE {table} ({cols})'
 
 

@@ -1,8 +1,11 @@
 """Resolve time expressions in a sentence against the article's publication date.
 
 "July" in an article of 2025-09-04 is 2025-07-01..2025-07-31; "on Tuesday" is the Tuesday before
-publication; "since the invasion began" is a running total from 2022-02-24.
-Month and explicit dates go through one reused dateparser parser (English only).
+publication (or the publication day itself when that is a Tuesday); "since the invasion began" is a
+running total from 2022-02-24; "over the past day" is the day before publication to publication;
+"from 2014 to 2016" is 2014-01-01..2016-12-31. A rate ("each day") has no period.
+Explicit dates without a year take the latest such date not after publication, unless the wording
+looks ahead ("by the end of the year"). Only `parse_date` uses dateparser (one reused parser).
 """
 from __future__ import annotations
 
@@ -17,19 +20,66 @@ INVASION_START = date(2022, 2, 24)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 
-_WEEKDAY = re.compile(r"\b(?:on |last |this |late |early )?(" + "|".join(WEEKDAYS) + r")\b", re.I)
-_MONTH = re.compile(
-    r"\b(?:in |during |since |throughout |of )?(?:early |mid-|late |the month of )?("
-    + "|".join(m.capitalize() for m in MONTHS) + r")(?:\s+(\d{4}))?\b(?!\s+\d{1,2}\b)"
+# Capitalised month names only: "may" is a verb far more often than a month.
+_MONTH_WORD = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|"
+               r"Jul\.|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
+               r"Dec(?:ember|\.)?)")
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\s+(?:of\s+)?(?P<m2>{_MONTH_WORD})(?![\w]))(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+    # "In December 5 people died": a count, not a day.
+    r"(?![\d,]*\s+(?:people|persons|civilians|soldiers|troops|children|more|were|have|had|of)\b)"
 )
-_RELATIVE_DAY = re.compile(r"\b(yesterday|today|overnight|last night|this morning|tonight)\b", re.I)
+_MONTH = re.compile(
+    rf"\b(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of)[- ](?:in\s+)?)?"
+    rf"(?P<m>{_MONTH_WORD})(?![\w])(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b)?"
+)
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b(?:'s|’s)?", re.I)
+_WEEKDAY_SPAN = re.compile(
+    r"\b(" + "|".join(WEEKDAYS) + r")\s+(?:night|evening)?\s*(?:into|to|and|through)\s+("
+    + "|".join(WEEKDAYS) + r")\b", re.I)
+_RELATIVE_DAY = re.compile(
+    r"\b(yesterday|today|overnight|last night|this morning|this evening|tonight|earlier today|"
+    r"(?:over|in|during) the (?:past|last) (?:day|24 hours|twenty-four hours)|in 24 hours|"
+    r"(?:a|one) day (?:earlier|before|after|ago)|the day before|"
+    r"(?:over|in|during) the (?:past|last) (?:week|seven days)|last week|this week|(?:a|one) week (?:ago|earlier|after|before)|"
+    r"last month|this month|(?:over|in|during) the (?:past|last) month|last year|this year|"
+    r"by the end of (?:the|this) year|by (?:the )?year'?s? end)\b", re.I)
 _SINCE_INVASION = re.compile(
-    r"\bsince (?:the (?:start|beginning|outbreak) of (?:the|Russia's|the Russian) (?:full-scale )?"
-    r"(?:war|invasion|conflict)|the (?:full-scale |Russian )?invasion (?:began|started)|"
-    r"(?:Russia|Moscow) (?:invaded|launched)|February 24|Feb\. 24|24 February)",
+    r"\bsince (?:the (?:start|beginning|outbreak|onset) of (?:the |Russia's |Russia’s |Moscow's |the Russian )?"
+    r"(?:full-scale |Russian |military |special military )?(?:war|invasion|conflict|campaign|operation|"
+    r"offensive|hostilities|aggression)|the (?:full-scale |Russian )?(?:war|invasion) (?:began|started|broke out)|"
+    r"(?:Russia|Moscow|Putin|Russian forces|Russian troops) (?:invaded|launched|attacked|began)|"
+    r"Feb(?:ruary|\.)? 24|24 Feb(?:ruary|\.)?|February 24th)"
+    r"|\b(?:so far|to date|thus far|since then|since the war|since the invasion|"
+    r"(?:in|during|over) (?:the )?(?:\w+|\d+) (?:days|weeks|months) of (?:the )?(?:war|fighting|invasion|conflict))\b",
     re.I,
 )
+_SINCE_DATE = re.compile(rf"\bsince\s+(?:(?:early|mid|late)[- ])?(?=(?:{_MONTH_WORD}|\d{{1,2}}\s|(?:19|20)\d\d))")
+_SINCE_WHEN = re.compile(rf"\bsince\s+(?:(?:early|mid|late)[- ])?(?P<m>{_MONTH_WORD})\b[^,;]*,\s*when\b")
+_SUPERLATIVE = re.compile(
+    r"\b(?:deadliest|worst|largest|biggest|highest|heaviest|most|first time|first|lowest|bloodiest|"
+    r"longest|strongest)\b[^.;:]{0,60}$", re.I)
+_YEAR_RANGE = re.compile(r"\b(?i:from|between)\s+((?:19|20)\d\d)\s+(?:to|and|until|through)\s+((?:19|20)\d\d)\b"
+                         r"|\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?i:in|during|since|throughout)\s+((?:19|20)\d\d)\b(?!\s*[-–])")
+_AS_OF = re.compile(rf"\b(?:[Aa]s of|[Aa]s at|by)\s+(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})")
+_RATE = re.compile(r"\b(?:each|every|per|a) (?:day|week|month|night)\b|\bdaily\b|"
+                   r"\bin (?:one|a single) (?:day|night)\b", re.I)
+_COUNT_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_SPAN_BACK = re.compile(
+    r"\b(?:over|in|during|for|within) the (?:course of (?:the )?|past |last |previous )?"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
+    r"(?P<u>days|weeks|months|years)\b", re.I)
+_UNIT_DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
+_YEAR_AT = re.compile(r"((?:19|20)\d\d)\b")
+# "May" is a month after these words, and usually the verb elsewhere.
+_MAY_AS_MONTH = re.compile(r"\b(?:in|of|since|during|early|mid|late|until|by|from|last|this)[- ]$")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|where)\b")
+_FUTURE_LEFT = re.compile(r"\b(?:by|until|till|next|coming|before)\s+(?:the end of\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -39,11 +89,22 @@ class Period:
     cumulative: bool = False
 
 
-def weekday_before(published: date, weekday: int) -> date:
-    """The most recent `weekday` (0 = Monday) on or before the day before publication.
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression found in a sentence, with its span and what it resolves to."""
 
-    News reports "on Tuesday" about the past; a weekday equal to the publication day's is taken
-    as that same day (same-day reporting) only by callers that want it.
+    start: int
+    end: int
+    period: Period | None
+    # "since" (a running total), "asof" (a total dated by "since March, when"), "rate", "point"
+    # (a day, month, year or range), or "ignored" ("the worst since May": no period at all).
+    kind: str
+
+
+def weekday_before(published: date, weekday: int) -> date:
+    """The most recent `weekday` (0 = Monday) on or before the publication day.
+
+    News reports "on Tuesday" about the past; a Tuesday article's "on Tuesday" is that same day.
     """
     delta = (published.weekday() - weekday) % 7
     return published - timedelta(days=delta)
@@ -53,10 +114,159 @@ def month_period(year: int, month: int) -> Period:
     return Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
 
 
-def _month_before(published: date, month: int, year: int | None) -> Period:
-    if year is None:
-        year = published.year if month <= published.month else published.year - 1
-    return month_period(year, month)
+def _month_number(word: str) -> int:
+    key = word.lower().rstrip(".")
+    return _MONTH_ABBR["sept" if key.startswith("sept") else key[:3]]
+
+
+def _year_for(published: date, month: int, day: int, future: bool) -> int:
+    """The year of a month/day written without one: the latest not after publication (or the
+    next on or after it, for wording that looks ahead)."""
+    if future:
+        return published.year if (month, day) >= (published.month, published.day) else published.year + 1
+    return published.year if (month, day) <= (published.month, published.day) else published.year - 1
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _relative(word: str, published: date) -> Period:
+    w = " ".join(word.lower().split())
+    day = timedelta(days=1)
+    if w in ("yesterday", "last night", "the day before") or re.match(r"(?:a|one) day", w):
+        return Period(published - day, published - day)
+    if w == "overnight" or "24 hours" in w or "twenty-four" in w or w.endswith("past day") \
+            or w.endswith("last day"):
+        return Period(published - day, published)
+    if "week" in w or "seven days" in w:
+        if w.startswith(("a week", "one week")):
+            return Period(published - 7 * day, published - 7 * day)
+        if w == "this week":
+            return Period(published - timedelta(days=published.weekday()), published)
+        if w == "last week":
+            monday = published - timedelta(days=published.weekday() + 7)
+            return Period(monday, monday + 6 * day)
+        return Period(published - 7 * day, published)
+    if w == "last month":
+        first = published.replace(day=1) - day
+        return month_period(first.year, first.month)
+    if "month" in w:
+        return Period(published.replace(day=1), published) if w == "this month" \
+            else Period(published - timedelta(days=30), published)
+    if w == "last year":
+        return Period(date(published.year - 1, 1, 1), date(published.year - 1, 12, 31))
+    if w == "this year":
+        return Period(date(published.year, 1, 1), published)
+    if "end" in w:
+        return Period(published, date(published.year, 12, 31))
+    return Period(published, published)
+
+
+def find_times(sentence: str, published: date) -> list[TimeMention]:
+    """Every time expression in `sentence`, resolved against `published`, in text order."""
+    out: list[TimeMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, period: Period | None, kind: str) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        out.append(TimeMention(start, end, period, kind))
+
+    for m in _SINCE_WHEN.finditer(sentence):
+        # "has not updated its figure since March, when it said ..." dates the figure to March.
+        month = _month_number(m.group("m"))
+        p = month_period(_year_for(published, month, 1, False), month)
+        add(m.start(), m.end(), Period(p.start, p.end, True), "asof")
+    for m in _SINCE_INVASION.finditer(sentence):
+        if _SUPERLATIVE.search(sentence, 0, m.start()) and m.group(0).lower().startswith("since"):
+            add(m.start(), m.end(), None, "ignored")
+            continue
+        start = INVASION_START if published >= INVASION_START else None
+        add(m.start(), m.end(), Period(start, published, True) if start else None, "since")
+    for m in _SINCE_DATE.finditer(sentence):
+        first = _point_after(sentence, m.end(), published)
+        if first is not None and _SUPERLATIVE.search(sentence, 0, m.start()):
+            # "the deadliest month since May 2022" compares; it does not date the figure.
+            add(m.start(), first[0], None, "ignored")
+            continue
+        if first is not None and first[1].start <= published:
+            add(m.start(), first[0], Period(first[1].start, published, True), "since")
+    for m in _YEAR_RANGE.finditer(sentence):
+        a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        add(m.start(), m.end(), Period(date(int(a), 1, 1), date(int(b), 12, 31)), "point")
+    for m in _WEEKDAY_SPAN.finditer(sentence):
+        first = weekday_before(published, WEEKDAYS.index(m.group(1).lower()))
+        last = weekday_before(published, WEEKDAYS.index(m.group(2).lower()))
+        if last < first:
+            first -= timedelta(days=7)
+        add(m.start(), m.end(), Period(first, last), "point")
+    for m in _DAY_OF_MONTH.finditer(sentence):
+        month = _month_number(m.group("m1") or m.group("m2"))
+        day = int(m.group("d1") or m.group("d2"))
+        future = bool(_FUTURE_LEFT.search(sentence, max(0, m.start() - 20), m.start()))
+        year = int(m.group("y")) if m.group("y") else _year_for(published, month, day, future)
+        d = _safe_date(year, month, day)
+        if d:
+            add(m.start(), m.end(), Period(d, d), "point")
+    for m in _MONTH.finditer(sentence):
+        if m.group("m") == "May" and not m.group("y") and not _MAY_AS_MONTH.search(
+                sentence, max(0, m.start() - 8), m.start()):
+            continue
+        month = _month_number(m.group("m"))
+        future = bool(_FUTURE_LEFT.search(sentence, max(0, m.start() - 20), m.start()))
+        year = int(m.group("y")) if m.group("y") else _year_for(published, month, 1, future)
+        add(m.start(), m.end(), month_period(year, month), "point")
+    for m in _WEEKDAY.finditer(sentence):
+        d = weekday_before(published, WEEKDAYS.index(m.group(1).lower()))
+        add(m.start(), m.end(), Period(d, d), "point")
+    for m in _RELATIVE_DAY.finditer(sentence):
+        add(m.start(), m.end(), _relative(m.group(1), published), "point")
+    for m in _RATE.finditer(sentence):
+        add(m.start(), m.end(), None, "rate")
+    for m in _SPAN_BACK.finditer(sentence):
+        # "over the course of eight years" is a total over the span up to publication.
+        n = m.group("n").lower()
+        count = int(n) if n.isdigit() else _COUNT_WORDS[n]
+        unit = m.group("u").lower()
+        start = published - timedelta(days=count * _UNIT_DAYS[unit])
+        long_span = unit in ("months", "years")
+        add(m.start(), m.end(), Period(start, published, long_span), "since" if long_span else "point")
+    for m in _YEAR.finditer(sentence):
+        y = int(m.group(1))
+        if y <= published.year:
+            add(m.start(), m.end(), Period(date(y, 1, 1), min(date(y, 12, 31), published)), "point")
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _point_after(sentence: str, pos: int, published: date) -> tuple[int, Period] | None:
+    """The date, month or year written at `pos` ("since May 2022", "since 2014")."""
+    for m in (_DAY_OF_MONTH.match(sentence, pos), _MONTH.match(sentence, pos)):
+        if m:
+            month = _month_number(m.group("m1") or m.group("m2")) if "m1" in m.groupdict() \
+                else _month_number(m.group("m"))
+            day = int(m.group("d1") or m.group("d2")) if "d1" in m.groupdict() else 1
+            year = int(m.group("y")) if m.group("y") else _year_for(published, month, day, False)
+            d = _safe_date(year, month, day)
+            return (m.end(), Period(d, d)) if d else None
+    m = _YEAR_AT.match(sentence, pos)
+    if m:
+        return m.end(), Period(date(int(m.group(1)), 1, 1), date(int(m.group(1)), 1, 1))
+    return None
+
+
+def as_of(sentence: str, published: date) -> date | None:
+    """The end date of a running total ("as of Aug. 21"), when the sentence gives one."""
+    m = _AS_OF.search(sentence)
+    if not m:
+        return None
+    days = [t for t in find_times(m.group(0), published) if t.period]
+    return days[0].period.end if days else None
 
 
 def statement_day(sentence: str, published: date | None) -> date | None:
@@ -69,24 +279,49 @@ def statement_day(sentence: str, published: date | None) -> date | None:
     m = _RELATIVE_DAY.search(sentence)
     if m:
         word = m.group(1).lower()
-        return published - timedelta(days=1) if word in ("yesterday", "last night") else published
+        if word in ("yesterday", "last night"):
+            return published - timedelta(days=1)
+        if word in ("today", "earlier today", "this morning", "this evening", "tonight"):
+            return published
     return None
 
 
-def resolve_period(sentence: str, published: date | None) -> Period | None:
-    """The period a figure in `sentence` describes, or None when the sentence gives no time."""
+def resolve_period(sentence: str, published: date | None, at: int | None = None) -> Period | None:
+    """The period a figure in `sentence` describes, or None when the sentence gives no time.
+
+    A running total ("since the invasion began", "so far") wins over the day it was announced;
+    otherwise the time expression nearest to character offset `at` (the figure) is taken.
+    A rate ("each day") next to the figure means the figure has no single period.
+    """
     if published is None:
         return None
-    if _SINCE_INVASION.search(sentence):
-        return Period(INVASION_START, published, cumulative=True)
-    day = statement_day(sentence, published)
-    if day is not None:
-        return Period(day, day)
-    m = _MONTH.search(sentence)
-    if m:
-        year = int(m.group(2)) if m.group(2) else None
-        return _month_before(published, MONTHS.index(m.group(1).lower()) + 1, year)
-    return None
+    pos = at if at is not None else 0
+    times = [t for t in find_times(sentence, published)
+             if t.kind != "ignored" and not _in_other_relative_clause(sentence, t, pos)]
+    if not times:
+        return None
+    running = [t for t in times if t.kind in ("since", "asof")]
+    if running:
+        chosen = min(running, key=lambda t: (t.kind != "asof", t.period is None))
+        if chosen.period is None:
+            return None
+        if chosen.kind == "asof":
+            return Period(INVASION_START if published >= INVASION_START else chosen.period.start,
+                          chosen.period.end, True)
+        end = as_of(sentence, published) or chosen.period.end
+        return Period(chosen.period.start, end, True)
+    nearest = min(times, key=lambda t: min(abs(t.start - pos), abs(t.end - pos)))
+    return nearest.period
+
+
+def _in_other_relative_clause(sentence: str, t: TimeMention, pos: int) -> bool:
+    """ "Donetsk, which has been held by separatists since 2014, ..." dates the holding, not a
+    figure outside that clause."""
+    left = sentence.rfind(",", 0, t.start)
+    right = sentence.find(",", t.end)
+    right = len(sentence) if right < 0 else right
+    inside = left < pos < right
+    return not inside and left >= 0 and bool(_RELATIVE_CLAUSE.match(sentence, left))
 
 
 @lru_cache(maxsize=1)
@@ -108,4 +343,3 @@ def parse_date(text: str) -> date | None:
             return None
     parsed = _parser().get_date_data(text)
     return parsed.date_obj.date() if parsed and parsed.date_obj else None
-

@@ -27,7 +27,8 @@ class Sentence:
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    word = chunk.rstrip(".!?\"'”’)]").rsplit(None, 1)[-1] if chunk.strip() else ""
+    tokens = chunk.rstrip(".!?\"'”’)]").split()
+    word = tokens[-1] if tokens else ""
     word = word.lstrip("(\"'“‘").lower()
     if not word:
         return False

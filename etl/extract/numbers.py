@@ -1,0 +1,242 @@
+"""Find the counts written in a sentence, in digits or words, with their ranges and qualifiers.
+
+"more than 1,152", "about 40 or 50", "between 15,000 and 20,000", "Thirty-one", "1.5 million",
+"a dozen". Numbers that cannot count people are left out here: money, years, ages, percentages,
+distances and other units, clock times, day numbers of dates, model numbers such as "Su-25".
+
+Vague plurals ("dozens", "hundreds", "tens of thousands") are kept with qualifier "vague" and the
+smallest count the wording implies as value: dozens -> 24, scores -> 40, hundreds -> 200,
+thousands -> 2,000, tens of thousands -> 20,000, hundreds of thousands -> 200,000,
+millions -> 2,000,000 ("several hundred" reads the same as "hundreds").
+
+Plain dictionaries and one compiled regex do the parsing: English number words in news are few,
+and this keeps a sentence's scan at a few microseconds without a dependency.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
+         "tens of thousands": 20_000, "hundreds of thousands": 200_000,
+         "several dozen": 24, "several hundred": 200, "several thousand": 2_000,
+         "a few dozen": 24, "a few hundred": 200, "a few thousand": 2_000}
+
+QUALIFIERS = {
+    "at least": "at_least", "more than": "at_least", "over": "at_least", "upwards of": "at_least",
+    "in excess of": "at_least", "above": "at_least", "no fewer than": "at_least",
+    "not less than": "at_least", "no less than": "at_least", "just over": "at_least",
+    "well over": "at_least", "at least as many as": "at_least",
+    "about": "about", "around": "about", "roughly": "about", "some": "about",
+    "an estimated": "about", "estimated": "about", "nearly": "about", "almost": "about",
+    "approximately": "about", "close to": "about", "just under": "about", "circa": "about",
+    "an approximate": "about", "approx.": "about", "nearly all": "about",
+    "up to": "up_to", "as many as": "up_to", "no more than": "up_to", "fewer than": "up_to",
+    "less than": "up_to", "under": "up_to", "at most": "up_to",
+}
+
+_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_W = rf"(?:{_WORD})(?:-(?:{_WORD}))?"
+_SCALE = r"(?:hundred|thousand|million|billion)"
+# "two hundred and fifty" and "three thousand five hundred" are one number; "two, three" are two.
+_WORD_NUMBER = (
+    rf"(?:(?:a|{_W})\s+dozen|dozen|(?:a|one)\s+{_SCALE}(?:(?:\s+and)?\s+{_W}(?:\s+{_SCALE})*)*"
+    rf"|{_W}(?:\s+{_SCALE})+(?:(?:\s+and)?\s+{_W}(?:\s+{_SCALE})*)*|{_W})"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_AFTER = r"(?:\s+(?:hundred|thousand|million|billion)\b)?"
+_NUMBER = re.compile(rf"(?<![\w.,])(?:(?:{_DIGITS}){_SCALE_AFTER}|\b{_WORD_NUMBER}\b)(?![\w]|,\d)", re.I)
+
+_VAGUE = re.compile(
+    r"\b(?:(?:tens|hundreds) of thousands|(?:several|a few) (?:dozen|hundred|thousand)"
+    r"|dozens|scores|hundreds|thousands|millions)\b(?=\s+(?:of|more|others|\w+ed\b|were|have|had))",
+    re.I,
+)
+
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$",
+    re.I,
+)
+_RANGE_JOIN = re.compile(
+    r"\s*(?:-|–|—|\bto\b|\bor\b|\band\b)\s*(?:(" + "|".join(re.escape(q) for q in QUALIFIERS)
+    + r")\s+)?$",
+    re.I,
+)
+
+_MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+                r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_EXCLUDE_LEFT = re.compile(
+    r"(?:[$€£₴¥]\s*|\b(?:US|USD|EUR|UAH|RUB|GBP|Rs)\s?|[A-Za-z]-|#|\b(?:No|Nos|page|pages|"
+    r"Article|Resolution|Section|Chapter|Flight|Route|Highway|Unit|Brigade|number|aged?|ages|age of"
+    r"|Covid|COVID)\.?\s+|\baged?\s+\S+\s+(?:and|to|or|-)\s+|\b" + _MONTH_NAMES
+    + r"\.?\s+|\d[:.]|\b(?i:children|kids|men|women|people|those|anyone|aged)\s+"
+    r"(?:under|over|below|above|between)\s+"
+    # "two thirds of the country's 7.8 million children": a population, not the count.
+    r"|\b(?:thirds?|quarters?|half|halves|fifths?|tenths?|percent|per cent|%|proportion|share|"
+    r"majority|most) of (?:the |its |their |[\w]+['’]s ){0,2})$"
+)
+_EXCLUDE_RIGHT = re.compile(
+    r"^(?:\s*(?:%|percent\b|per\s*cent\b|percentage)|[- ](?:year|month|week|day)s?[- ]old"
+    r"|-(?:year|month|week|day|hour|mile|km|metre|meter|foot|ton|story|storey|point|strong)"
+    r"|(?:st|nd|rd|th)\b|s\b|/\d|\s+(?:thirds?|quarters?|halves|fifths?|tenths?)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|CET|o'clock|:\d)"
+    r"|\s*(?:years?\s+old|dollars?|euros?|rubles?|roubles?|hryvnias?|hryvnia|pounds?\b|yuan|"
+    r"cents?|km\b|kilomet(?:er|re)s?|miles?\b|met(?:er|re)s?\b|m\b|feet|ft\b|sq\b|square|inch|"
+    r"tons?\b|tonnes?\b|kg\b|kilograms?|grams?|hectares?|acres?|mph\b|degrees?|gallons?|lit(?:er|re)s?"
+    r"|barrels?|bpd\b|megawatts?|MW\b|GW\b|kWh|calibre|caliber|mm\b|cm\b|bcm\b|cubic|votes?\b"
+    r"|(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b)"
+    r"|\s+" + _MONTH_NAMES + r"\b)",
+    re.I,
+)
+_CHANGE_FROM = re.compile(r"\b(?:rose|risen|rising|rises|climbed|increased|jumped|grew|raised|went up|"
+                          r"fell|dropped|decreased|up|down|revised)\s+(?:\w+\s+)?from\s+$", re.I)
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s*$")
+_RANGE_OPENER = re.compile(r"\b(?:between|from)\s+$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\w+\s+){0,2}$", re.I)
+# A bare four-digit number in this span is a year unless it plainly counts people.
+_YEAR_PEOPLE = re.compile(r"^\s+(?:more\s+|other\s+)?(?:people|persons|civilians|soldiers|troops|"
+                          r"children|residents|refugees|servicemen|prisoners)\b", re.I)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A count found in a sentence; start..end spans the words, qualifier included."""
+
+    value: int
+    value_high: int | None
+    qualifier: str
+    start: int
+    end: int
+
+    @property
+    def vague(self) -> bool:
+        return self.qualifier == "vague"
+
+
+def words_to_int(text: str) -> int | None:
+    """ "Thirty-one" -> 31, "two hundred and fifty" -> 250, "a dozen" -> 12; None if not a number."""
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if words[-1] == "dozen":
+        count = 1 if words[:-1] in ([], ["a"]) else words_to_int(" ".join(words[:-1]))
+        return count * 12 if count else None
+    total = current = 0
+    seen = False
+    for w in words:
+        if w in ("and",):
+            continue
+        if w in ("a", "one") and not seen:
+            current, seen = 1, True
+        elif w in UNITS:
+            current += UNITS[w]
+            seen = True
+        elif w in TENS:
+            current += TENS[w]
+            seen = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> int | None:
+    """ "1,152" -> 1152, "1.5 million" -> 1500000, "15k" -> 15000, "two" -> 2; else None."""
+    text = text.strip()
+    m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)\s*(hundred|thousand|million|billion|m|bn|k)?", text, re.I)
+    if not m:
+        return words_to_int(text)
+    number = float(m.group(1).replace(",", ""))
+    scale = (m.group(2) or "").lower()
+    number *= {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6,
+               "billion": 1e9, "bn": 1e9}.get(scale, 1)
+    return round(number)
+
+
+def _excluded(sentence: str, start: int, end: int, value: int, qualified: bool) -> bool:
+    left = sentence[max(0, start - 24):start]
+    right = sentence[end:end + 24]
+    if _EXCLUDE_LEFT.search(left) or _EXCLUDE_RIGHT.match(right):
+        return True
+    if _NAME_BEFORE.search(left) and right.lstrip().startswith(",") and value < 120:
+        return True  # "Ivan, 24, a car mechanic": an age
+    if end - start == 4 and sentence[start:end].isdigit() and 1900 <= value <= 2099 and not qualified:
+        return not _YEAR_PEOPLE.match(right)
+    return False
+
+
+def _qualifier(sentence: str, start: int) -> tuple[str, int]:
+    m = _QUALIFIER_BEFORE.search(sentence, max(0, start - 24), start)
+    if m:
+        return QUALIFIERS[m.group(1).lower()], m.start(1)
+    return "exact", start
+
+
+def find_numbers(sentence: str) -> list[NumberMention]:
+    """Every count of things in `sentence` that could be a count of people, in text order."""
+    raw: list[tuple[int, int, int, bool]] = []
+    for m in _NUMBER.finditer(sentence):
+        value = parse_number(m.group(0))
+        if not value:
+            continue  # "zero casualties" counts nobody
+        qualified = bool(_QUALIFIER_BEFORE.search(sentence, max(0, m.start() - 24), m.start()))
+        excluded = _excluded(sentence, m.start(), m.end(), value, qualified)
+        raw.append((m.start(), m.end(), value, excluded))
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(raw):
+        start, end, value, excluded = raw[i]
+        high = None
+        if i + 1 < len(raw):
+            nstart, nend, nvalue, nexcluded = raw[i + 1]
+            join = _RANGE_JOIN.fullmatch(sentence[end:nstart])
+            if join and not excluded and not nexcluded and nvalue > value and _is_range(
+                    sentence, start, end, nstart, value, nvalue):
+                high, end = nvalue, nend
+                i += 1
+        i += 1
+        if excluded:
+            continue
+        qualifier, qstart = _qualifier(sentence, start)
+        opener = _RANGE_OPENER.search(sentence, max(0, qstart - 10), qstart) if high else None
+        if opener:
+            qstart = opener.start()
+        out.append(NumberMention(value, high, qualifier, qstart, end))
+    out.extend(_vague(sentence, out))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _is_range(sentence: str, start: int, end: int, nstart: int, value: int, high: int) -> bool:
+    """ "6,000 to 7,000" and "between 60 and 100" are ranges; "killed 7 and injured 11" is not."""
+    join = sentence[end:nstart].strip().lower()
+    if join.startswith("and"):
+        return bool(_BETWEEN_BEFORE.search(sentence, max(0, start - 30), start))
+    if join.startswith(("to", "-", "–", "—")):
+        # "the toll rose from 10 to 25" is a change, not a range.
+        return not _CHANGE_FROM.search(sentence, max(0, start - 40), start)
+    if join.startswith("or"):
+        return high <= value * 3
+    return False
+
+
+def _vague(sentence: str, exact: list[NumberMention]) -> list[NumberMention]:
+    out = []
+    for m in _VAGUE.finditer(sentence):
+        if any(n.start <= m.start() < n.end for n in exact):
+            continue
+        out.append(NumberMention(VAGUE[re.sub(r"\s+", " ", m.group(0).lower())], None, "vague",
+                                 m.start(), m.end()))
+    return out

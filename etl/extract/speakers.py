@@ -1,0 +1,556 @@
+"""Who is speaking: parse the noun phrase that names a speaker, and resolve references to it.
+
+A speaker phrase carries a name and maybe a role ("US Ambassador to NATO Matthew Whitaker",
+"Natalia Humeniuk, a spokesperson for the southern command", "the city's mayor"). References are
+resolved per article: a surname or first name to the fullest form written ("Sadovyi" -> "Andriy
+Sadovyi"), "he"/"she" to the person last in subject position, "the ministry" / "it" to the
+organisation last quoted, a title ("the city's mayor") to the person holding it in the article,
+else through the registry's title aliases.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from etl.actors import ActorRegistry, normalise
+
+# Words of titles and offices that stand before or beside a name.
+TITLE_WORDS = frozenset(
+    """president vice prime minister chancellor secretary general gen gen. gov gov. governor mayor
+    ambassador spokesman spokeswoman spokesperson chief head director commander colonel col col.
+    lt lt. lieutenant maj maj. major capt capt. captain sgt sgt. sergeant adm adm. admiral marshal
+    sen sen. senator rep rep. representative congressman congresswoman deputy acting former foreign
+    defence defense interior finance economy health justice energy agriculture infrastructure
+    culture education mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame lord lady king
+    queen prince princess pope patriarch archbishop bishop rev rev. chairman chairwoman chair
+    speaker leader premier envoy adviser advisor aide official officer commissioner ombudsman
+    prosecutor attorney judge undersecretary under-secretary assistant press secretary-general
+    director-general commander-in-chief retired ret. first top senior regional local state
+    military presidential mr mrs""".split()
+)
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady".split())
+MALE = frozenset("mr mr. sir lord king prince father".split())
+FEMALE = frozenset("mrs mrs. ms ms. dame lady queen princess".split())
+
+# Capitalised words that are not parts of people's names: places, nations, institutions, months.
+NOT_NAME = frozenset(
+    """ukraine ukrainian ukrainians russia russian russians kyiv kiev moscow kremlin america
+    american americans us u.s. un u.n. nato eu european europe britain british uk u.k. england
+    english german germany french france polish poland belarus belarusian chinese china turkish
+    turkey crimea crimean donbas donbass donetsk luhansk lugansk kharkiv kharkov kherson
+    zaporizhzhia zaporizhia zaporozhzhia mariupol lviv odesa odessa mykolaiv nikolaev dnipro
+    dnipropetrovsk sumy chernihiv bucha irpin bakhmut avdiivka pokrovsk kramatorsk sloviansk
+    severodonetsk sievierodonetsk lysychansk izium melitopol sevastopol belgorod kursk bryansk
+    washington london paris berlin brussels warsaw minsk beijing tehran iran iranian ankara istanbul
+    geneva vienna rome tokyo japan japanese india indian israel israeli georgia moldova moldovan
+    hungary hungarian romania slovakia finland finnish sweden swedish norway denmark estonia latvia
+    lithuania baltic western west eastern east southern south northern north central black sea azov
+    dnieper river region oblast city ministry council committee office service agency force forces
+    army navy fleet guard command staff department institute university center centre foundation fund
+    bank program programme organization organisation union nations states republic federation
+    parliament duma rada court commission group company corporation network news times post journal
+    television tv radio channel today international national federal security affairs emergency
+    emergencies police red cross amnesty watch human rights plant station power nuclear airport port
+    bridge street square church cathedral monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december christmas
+    easter god telegram twitter facebook instagram youtube tiktok zoo park hospital school museum
+    theatre stadium hotel island islands peninsula wagner azovstal himars independence day victory
+    congress senate house white pentagon world health food red crescent tass reuters interfax
+    bloomberg cnn bbc abc nbc cbs fox system systems rocket rockets missile missiles artillery
+    launcher vehicle tank aircraft drone drones corridor initiative grain deal treaty agreement
+    accord summit conference war operation offensive front line strait canal road highway railway
+    station exchange market party movement brigade battalion regiment division corps unit legion
+    mobility high new great grand royal supreme central st st. saint fort mount lake valley
+    studies strategic research policy analysis international institute
+    coast district province county municipality village town administration government
+    authority authorities military cabinet assembly palace embassy consulate mission""".split()
+)
+
+# Lower-case heads of noun phrases that can speak: groups, offices, occupations, relatives.
+SPEAKER_HEADS = frozenset(
+    """official officials authorities authority ministry ministries spokesman spokeswoman
+    spokesperson spokespeople governor mayor president minister chief head leader leaders commander
+    commanders general police military army government administration office service services
+    agency agencies media analyst analysts expert experts observer observers witness witnesses
+    resident residents source sources diplomat diplomats lawmaker lawmakers survivor survivors
+    soldier soldiers doctor doctors medic medics volunteer volunteers rescuer rescuers worker workers
+    team mission monitors investigators prosecutor prosecutors council committee parliament
+    statement study assessment survey intelligence side sides country countries nation nations
+    allies partners group groups organisation organization company operator zoo locals villagers
+    man woman mother father son daughter wife husband boy girl teenager grandmother grandfather
+    pensioner nurse teacher driver farmer priest guide participant participants tourist tourists
+    friend neighbour neighbor relative relatives caretaker zookeeper adviser advisor aide envoy
+    ambassador chancellor secretary representative spokesmen guard guards staff ministers officer
+    officers troops fighters director researcher researchers scientist scientists economist
+    economists commentator commentators activist activists lawyer lawyers journalist reporters
+    operators press embassy regime kremlin bloc alliance coalition command headquarters department
+    institute watchdog charity charities board court judge tribunal firm manufacturer producer
+    owner owners student students businessman residents deputy deputies speaker parliamentarian
+    legislator senator senators congressman member members chairman chairwoman premier ombudsman
+    commissioner coordinator governors mayors presidents councils administrations spokespersons
+    broadcaster newspaper agency outlet network channel report reports monitor detainee detainees
+    prisoner prisoners refugee refugees evacuee evacuees civilian civilians people family families
+    parents victims victim pilot pilots sailor sailors marine marines medic paramedic""".split()
+)
+
+# Lower-case words allowed inside a speaker phrase before its head ("the regional governor").
+MODIFIERS = frozenset(
+    """the a an some one two three several many other another both local regional state city
+    city's region's country's national federal military civil civilian senior top former acting
+    deputy first chief press emergency health foreign defence defense interior emergency unnamed
+    unidentified anonymous independent western eastern southern northern russian-installed
+    russia-installed kremlin-backed kremlin-installed moscow-backed moscow-installed pro-russian
+    pro-kremlin separatist separatists' rebel occupation occupying ukrainian-appointed government
+    state-run state-owned human rights humanitarian aid medical military-civil municipal provincial
+    district village village's town's district's local-level high-ranking high-level top-level
+    defense-ministry nuclear energy atomic power plant's plant company's its their his her of
+    for to in at and intelligence security general prosecutor's prosecutor president's presidential
+    public police fire rescue border naval air force forces army armed news wire russian ukrainian
+    american british european international war weapons arms military's experts' officials'
+    operational strategic tactical some several most many other another few""".split()
+)
+
+NATIONS = {
+    "us": "US", "u.s.": "US", "u.s": "US", "american": "US", "america": "US", "ukrainian": "UA",
+    "ukraine": "UA", "kyiv": "UA", "russian": "RU", "russia": "RU", "kremlin": "RU", "moscow": "RU",
+    "german": "DE", "germany": "DE", "french": "FR", "france": "FR", "british": "GB", "uk": "GB",
+    "u.k.": "GB", "britain": "GB", "polish": "PL", "poland": "PL", "turkish": "TR", "turkey": "TR",
+    "belarusian": "BY", "belarus": "BY", "chinese": "CN", "china": "CN", "italian": "IT",
+    "hungarian": "HU", "moldovan": "MD", "moldova": "MD", "un": "UN", "u.n.": "UN", "nato": "NATO",
+    "eu": "EU", "european": "EU",
+}
+# Capitalised words that open sentences without naming anyone.
+COMMON_CAPITALISED = frozenset(
+    """the this that these those it he she they we i you there here but and so yet or nor for
+    then now later earlier meanwhile however also still when while after before as if although
+    though since because once until despite amid in on at by from with without during about
+    according some many most all both each every no none one two three several few other
+    another such what which who whom whose why how where officials authorities police residents
+    people witnesses everyone nobody someone something nothing everything last next first
+    local regional western eastern russia ukraine instead only even yes ok""".split()
+)
+CONNECTIVES = frozenset(
+    """but and yet so meanwhile however also still now then earlier later separately elsewhere
+    instead moreover furthermore additionally again similarly finally indeed nonetheless although
+    though when because since once unless whereas if after before until despite amid
+    nevertheless thus therefore hence plus while as""".split()
+)
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "it": "org", "they": "plural",
+            "them": "plural", "its": "org", "his": "m"}
+NAME_PARTICLES = frozenset("von van der de da del di bin al le la dos du ter".split())
+
+_PREPOSITIONS = frozenset("of for to at in from with on".split())
+_CAN_SPEAK = frozenset("russia ukraine officials authorities police residents people witnesses".split())
+_NOT_PERSON_HEADS = frozenset("""ministry office service agency agencies media police military army government
+administration team mission council committee parliament statement study assessment survey
+intelligence side country nation group organisation organization company zoo command department
+institute watchdog charity board court tribunal firm embassy regime kremlin bloc alliance
+coalition headquarters broadcaster newspaper outlet network channel report press""".split())
+_ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+(?:ern|ian|ese|ish|ic|an)|Western|Eastern|Russian|Ukrainian|European)$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|one|another|some)\s+", re.I)
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w’'´-]*[a-zà-ÿā-ž][\w’'´-]*|[A-Z]\.)$")
+
+
+def _bare(token: str) -> str:
+    return token.strip(",;:()[]\"“”‘'").lower()
+
+
+def is_name_token(token: str) -> bool:
+    """A capitalised word that can be part of a person's name."""
+    word = token.strip(",;:()[]\"“”")
+    if not _NAME_TOKEN.match(word):
+        return False
+    low = word.lower().rstrip(".")
+    return low not in NOT_NAME and low not in TITLE_WORDS and word.lower() not in TITLE_WORDS \
+        and low not in COMMON_CAPITALISED and low not in SPEAKER_HEADS and "-year-old" not in low \
+        and not re.search(r"['’´]s$", word)
+
+
+def name_run_start(tokens: list[str]) -> int:
+    """Index where the trailing run of name tokens of `tokens` starts (len(tokens) if none)."""
+    i = len(tokens)
+    while i > 0:
+        tok = tokens[i - 1]
+        if is_name_token(tok):
+            i -= 1
+        elif tok in NAME_PARTICLES and i < len(tokens) and i >= 2 and is_name_token(tokens[i - 2]):
+            i -= 1
+        else:
+            break
+    return i
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker phrase split into the name it gives and the role written with it."""
+
+    text: str
+    name: str
+    role: str | None
+    kind: str  # person | pronoun | title | group | organisation
+
+
+def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention | None:
+    """Name and role of one speaker phrase without commas, or None when it cannot speak."""
+    phrase = phrase.strip(" ,;:")
+    tokens = phrase.split()
+    while tokens and _bare(tokens[0]) in CONNECTIVES:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    low = _bare(tokens[-1])
+    if len(tokens) == 1 and low in PRONOUNS:
+        return Mention(phrase, low, None, "pronoun")
+    if re.search(r"['’´]s?$", tokens[-1]) or (len(tokens) == 1 and _ADJECTIVE.search(tokens[0])):
+        return None  # "Russia's", "Western": not a speaker on their own
+    if len(tokens) == 1 and tokens[0].endswith("ing"):
+        return None
+    start = name_run_start(tokens)
+    single_with_prefix = len(tokens) - start == 1 and start > 0 and (not any(
+        _bare(t) in TITLE_WORDS or _bare(t) in HONORIFICS for t in tokens[:start])
+        or any(_bare(t) in _PREPOSITIONS for t in tokens[:start]))
+    if start < len(tokens) and not single_with_prefix and (
+            len(tokens) - start >= 2 or start > 0 or _known_person(tokens[-1], registry) or len(tokens) == 1):
+        name_tokens = tokens[start:]
+        role_tokens = tokens[:start]
+        honorific = [t for t in role_tokens if t.lower() in HONORIFICS]
+        role_tokens = [t for t in role_tokens if t.lower() not in HONORIFICS]
+        while role_tokens and _bare(role_tokens[0]) in ("the", "a", "an"):
+            role_tokens = role_tokens[1:]
+        name = " ".join(name_tokens)
+        kind = "person"
+        if len(name_tokens) == 1 and not role_tokens and not honorific:
+            actor = registry.lookup(name) if registry else None
+            kind = "person" if actor is None or actor.kind == "person" else "organisation"
+        if role_tokens and all(_bare(t) in MODIFIERS or _bare(t).endswith(("'s", "’s", "´s"))
+                               for t in role_tokens):
+            # "Russia's Kim" is not a role; keep the words with the name only if they are titles.
+            role_tokens = [t for t in role_tokens if _bare(t) in TITLE_WORDS]
+        role = " ".join(role_tokens) or None
+        gender = "m" if any(h.lower() in MALE for h in honorific) else \
+            "f" if any(h.lower() in FEMALE for h in honorific) else None
+        return Mention(phrase, name, role, kind if gender is None else kind + ":" + gender)
+    # No name: an office, a group or an organisation; its head stands before any preposition
+    # ("the head of the water company", "a resident of Kyiv").
+    words = [_bare(t) for t in tokens]
+    prep = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
+    head = words[prep - 1]
+    if head in SPEAKER_HEADS or head.rstrip("'’´s") in SPEAKER_HEADS:
+        kind = "title" if head in TITLE_WORDS else "group"
+        return Mention(phrase, _LEADING_ARTICLE.sub("", " ".join(tokens)), None, kind)
+    if tokens[prep - 1][:1].isupper() and all(t[:1].isupper() or _bare(t) in MODIFIERS for t in tokens):
+        text = _LEADING_ARTICLE.sub("", " ".join(tokens))
+        if text.lower() in COMMON_CAPITALISED - _CAN_SPEAK:
+            return None
+        return Mention(phrase, text, None, "organisation")
+    return None
+
+
+def _known_person(token: str, registry: ActorRegistry | None) -> bool:
+    actor = registry.lookup(token) if registry else None
+    return actor is not None and actor.kind == "person"
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None = None      # any title written with the name, for resolving "the mayor"
+    spoken_role: str | None = None  # the title written where the person is quoted
+    gender: str | None = None
+    positions: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Resolved:
+    speaker: str
+    role: str | None
+    kind: str
+
+
+class ArticleSpeakers:
+    """Per-article memory of people and organisations, for resolving references."""
+
+    def __init__(self, masked_text: str, registry: ActorRegistry, published: date | None):
+        self.registry = registry
+        self.published = published
+        self.people: list[Person] = []
+        self._by_key: dict[str, Person] = {}
+        self.org_words: set[str] = set()
+        self._scan_people(masked_text)
+        self.speakers: list[tuple[int, Resolved]] = []  # (position, who) in text order
+
+    # ---- article pre-pass -------------------------------------------------------------------
+    def _scan_people(self, text: str) -> None:
+        for m in _CAPITAL_RUN.finditer(text):
+            tokens = m.group(0).split()
+            start = name_run_start(tokens)
+            name_tokens = tokens[start:]
+            if not name_tokens or (start > 0 and tokens[start - 1] in ("of", "for", "to", "the")):
+                continue  # "Institute for Strategic Studies" is not a person
+            if len(name_tokens) == 1:
+                # A lone first name is a person when it acts: "Valya has lived ...", "Olena said".
+                if start > 0 or _bare(name_tokens[0]) in COMMON_CAPITALISED or name_tokens[0].endswith("ing") or \
+                        not _ACTS.match(text, m.end()) or not _CLAUSE_START.search(text[max(0, m.start() - 3):m.start()] or "."):
+                    continue
+            prefix = _words_before(text, m.start()) + tokens[:start]
+            self.org_words.update(t.lower() for t in tokens[:start] if is_name_token(t))
+            first_title = next((i for i, t in enumerate(prefix) if _bare(t) in TITLE_WORDS
+                                and _bare(t) not in HONORIFICS), None)
+            role = " ".join(prefix[first_title:]) if first_title is not None else None
+            if role is None:
+                role = _appositive_role(text, m.end()) or _preceding_role(text, m.start())
+            gender = next((("m" if _bare(t) in MALE else "f") for t in prefix
+                           if _bare(t) in MALE or _bare(t) in FEMALE), None)
+            subject = not re.search(r"\b(?:in|at|from|of|to|near|with|for|on|into|across|about|"
+                                    r"against|over|under|between|after|before|than|like|and)\s+$",
+                                    text[max(0, m.start() - 12):m.start()])
+            self.add_person(" ".join(name_tokens), role, m.start() if subject else None, gender)
+
+    def add_person(self, name: str, role: str | None, position: int | None,
+                   gender: str | None = None) -> Person:
+        name = name.strip(" ,.;:")
+        full = self.full_name(name)
+        person = self._by_key.get(full.lower())
+        if person is None:
+            person = Person(full)
+            self.people.append(person)
+            self._by_key[full.lower()] = person
+            tokens = full.split()
+            if len(tokens) >= 2:
+                self._by_key.setdefault("last:" + normalise(tokens[-1]), person)
+                self._by_key.setdefault("first:" + normalise(tokens[0]), person)
+        if role and not person.role:
+            person.role = role
+        if gender and not person.gender:
+            person.gender = gender
+        if position is not None:
+            person.positions.append(position)
+        return person
+
+    def full_name(self, name: str) -> str:
+        """The fullest form of a person's name written in the article."""
+        tokens = [t for t in name.split() if t.lower() not in HONORIFICS]
+        if not tokens:
+            return name
+        if len(tokens) == 1:
+            key = normalise(tokens[0])
+            person = self._by_key.get("last:" + key) or self._by_key.get("first:" + key)
+            if person:
+                return person.name
+        return " ".join(tokens)
+
+    # ---- resolution ---------------------------------------------------------------------------
+    def resolve(self, mention: Mention, position: int) -> Resolved | None:
+        kind = mention.kind.split(":")[0]
+        gender = mention.kind.split(":")[1] if ":" in mention.kind else None
+        if kind == "pronoun":
+            return self._pronoun(mention.name, position)
+        if kind == "person" and " " not in mention.name and mention.name.lower() in self.org_words:
+            kind = "organisation"  # "Rostec said" where the text also has "Rostec head X"
+        if kind == "person":
+            person = self.add_person(mention.name, mention.role, position, gender)
+            if mention.role:
+                person.spoken_role = person.spoken_role or mention.role
+            return Resolved(self._canonical(person.name), mention.role or person.spoken_role, "person")
+        if kind == "title":
+            person = self._title(mention.name, position)
+            if person is not None:
+                person.spoken_role = person.spoken_role or person.role
+                return Resolved(self._canonical(person.name), person.spoken_role, "person")
+            actor = self.registry.lookup(mention.name, self.published, self.named())
+            if actor is not None and actor.kind == "person":
+                return Resolved(actor.canonical, mention.name, "person")
+            return Resolved(mention.name, None, "title")
+        if kind == "group":
+            if mention.text.lower().startswith("the ") and not _plural(mention.name):
+                person = self._title(mention.name, position, heads=SPEAKER_HEADS)
+                if person is not None:
+                    person.spoken_role = person.spoken_role or person.role
+                    return Resolved(self._canonical(person.name), person.spoken_role, "person")
+            org = self._org_reference(mention.name)
+            if org is not None:
+                return org
+            return Resolved(self._canonical(mention.name), None, "group")
+        return Resolved(self._canonical(mention.name), None, "organisation")
+
+    def remember(self, position: int, who: Resolved) -> None:
+        self.speakers.append((position, who))
+
+    def named(self) -> list[str]:
+        return [p.name for p in self.people]
+
+    def _canonical(self, name: str) -> str:
+        return self.registry.canonical(name, self.published, self.named())
+
+    def _pronoun(self, word: str, position: int) -> Resolved | None:
+        want = PRONOUNS[word]
+        if want in ("m", "f"):
+            candidates = self._people_before(position)
+            for person in candidates:
+                if person.gender and person.gender != want:
+                    continue
+                if person.gender is None:
+                    person.gender = want
+                return Resolved(self._canonical(person.name), person.spoken_role, "person")
+            return None
+        for _, who in reversed(self.speakers):
+            if want == "org" and who.kind in ("organisation", "group") and not _plural(who.speaker):
+                return who
+            if want == "plural" and who.kind in ("group", "organisation") and _plural(who.speaker):
+                return who
+        return None
+
+    def _people_before(self, position: int) -> list[Person]:
+        """People by how recently they were mentioned or quoted before `position`, the last
+        speaker first when they were quoted recently."""
+        last_seen = []
+        for person in self.people:
+            before = [p for p in person.positions if p < position]
+            if before:
+                last_seen.append((max(before), person))
+        last_seen.sort(key=lambda x: -x[0])
+        ordered = [p for _, p in last_seen]
+        for pos, who in reversed(self.speakers):
+            if pos >= position:
+                continue
+            if who.kind == "person":
+                person = self._by_key.get(who.speaker.lower()) or self._registry_person(who.speaker)
+                if person is not None and ordered and person is not ordered[0]:
+                    # The last quoted person stays the referent unless another was named
+                    # later in subject position.
+                    newer = [p for p in ordered if max(x for x in p.positions if x < position) > pos]
+                    if not newer:
+                        if person in ordered:
+                            ordered.remove(person)
+                        ordered.insert(0, person)
+            break
+        return ordered
+
+    def _registry_person(self, canonical: str) -> Person | None:
+        for person in self.people:
+            if self._canonical(person.name) == canonical:
+                return person
+        return None
+
+    def _title(self, phrase: str, position: int, heads: frozenset[str] = TITLE_WORDS) -> Person | None:
+        words = [w for w in re.findall(r"[\w'’´.-]+", phrase.lower()) if "year-old" not in w]
+        prep = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
+        head = words[prep - 1] if words else ""
+        if head not in heads or head in _NOT_PERSON_HEADS:
+            return None
+        qualifiers = {w.split("'")[0].split("’")[0] for w in words[:-1]} - {"the", "a", "an", "of"}
+        countries = {NATIONS[q] for q in qualifiers if q in NATIONS}
+        best, best_score = None, float("-inf")
+        for person in self.people:
+            if not person.role or head not in re.findall(r"[\w-]+", person.role.lower()):
+                continue
+            if countries and not self._same_country(person, countries):
+                continue
+            role_words = set(re.findall(r"[\w]+", person.role.lower()))
+            score = len(qualifiers & role_words)
+            before = [p for p in person.positions if p < position]
+            recency = (max(before) / 1e7) if before else \
+                -min(person.positions, default=1e7) / 1e7 - 1
+            score += recency
+            if score > best_score:
+                best, best_score = person, score
+        return best
+
+    def _same_country(self, person: Person, countries: set[str]) -> bool:
+        actor = self.registry.lookup(person.name)
+        roles = " ".join(r for r in (person.role, actor.role if actor else None) if r).lower()
+        if any(NATIONS.get(w) in countries for w in re.findall(r"[\w.]+", roles)):
+            return True
+        return actor is not None and actor.country in countries
+
+    def _org_reference(self, phrase: str) -> Resolved | None:
+        """'the ministry', 'the statement', 'the official' -> the speaker quoted before."""
+        words = phrase.lower().split()
+        if not words or words[0] not in ("ministry", "statement", "official", "agency", "report",
+                                         "office", "service", "committee", "military", "army",
+                                         "police", "council", "company", "zoo", "mission",
+                                         "organisation", "organization", "group", "bloc",
+                                         "department", "government", "alliance", "embassy",
+                                         "operator", "watchdog", "court", "command", "institute") \
+                or len(words) > 2:
+            return None
+        head = words[-1]
+        for _, who in reversed(self.speakers):
+            if who.kind in ("organisation", "group") and (head in who.speaker.lower()
+                                                          or head in ("statement", "report")):
+                return who
+        return None
+
+
+def _plural(name: str) -> bool:
+    low = name.lower()
+    return low.endswith("s") and not low.endswith(("ss", "us", "news")) or " and " in low
+
+
+_CAP_TOKEN = r"(?:(?:Gov|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Sen|Rep|St|Prof|Sgt|Capt|Maj|Adm)\.|[A-Z]\.(?:[A-Z]\.)*|[A-ZÀ-ÝĀ-Ž][\w’'´-]*)"
+_CAPITAL_RUN = re.compile(
+    rf"\b{_CAP_TOKEN}(?:\s+(?:(?:of|to|for|von|van|der|de|da|bin|al)\s+)*{_CAP_TOKEN}(?=\s|[,.;:!?]|$))*")
+_ACTS = re.compile(r",\s+\d{1,3},|,\s+(?:a|an|the)\s+\d{1,3}[- ]year[- ]old|"
+                   r",?\s+(?:has|had|is|was|said|says|told|tells|added|adds|recalled|recalls|"
+                   r"remembers|remembered|described|explained|lives|lived|works|worked|wrote|"
+                   r"cried|shouted|asked|says|thinks|thought|believes|knows|fled|arrived|returned)\b")
+_CLAUSE_START = re.compile(r"(?:^|[.!?\"”]\s+|,\s+)$")
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;\"“”]{3,100}?)(?=,|\.|;| said| told| says)")
+
+
+_FUNCTION_WORDS = frozenset("and of the a an to for in at on its their his her".split())
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """Title words written just before a name in lower case ("White House spokesman")."""
+    words = text[max(0, start - 60):start].split()
+    out: list[str] = []
+    for w in reversed(words[-5:]):
+        low = _bare(w)
+        if w[-1:] in ",.;:" or not (low in TITLE_WORDS or low in MODIFIERS - _FUNCTION_WORDS
+                                    or w[:1].isupper()):
+            break
+        out.insert(0, w)
+    return out
+
+
+def _preceding_role(text: str, start: int) -> str | None:
+    """'the governor of the nearby Mykolaiv region, Vitaliy Kim' -> the role before the name."""
+    before = text[max(0, start - 120):start]
+    if not before.endswith(", "):
+        return None
+    piece = re.split(r"[,.;:!?\"“”\x00]", before[:-2])[-1]
+    return clean_role(piece) if role_like(piece) else None
+
+
+def role_like(phrase: str) -> bool:
+    """A phrase that describes a position ("the governor of ...", "a spokesperson for ...")."""
+    words = phrase.lower().replace("’", "'").replace("´", "'").split()
+    while words and words[0] in CONNECTIVES:
+        words = words[1:]
+    if not words:
+        return False
+    first = phrase.split()[len(phrase.split()) - len(words)]
+    if words[0].endswith("ing") or words[0] in ("who", "which", "whose", "where", "when"):
+        return False
+    return any(w.strip(",.") in TITLE_WORDS or w.strip(",.") in SPEAKER_HEADS for w in words) and \
+        (words[0] in ("the", "a", "an") or first[:1].islower() or "'s" in words[0]
+         or words[0] in TITLE_WORDS)
+
+
+def clean_role(phrase: str) -> str:
+    phrase = phrase.strip(" ,")
+    words = phrase.split()
+    while words and words[0].lower() in CONNECTIVES:
+        words = words[1:]
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", " ".join(words), flags=re.I)
+    phrase = re.sub(r"^(?:\d+|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old\s+", "", phrase, flags=re.I)
+    return re.sub(r"^(?:who is|who was)\s+", "", phrase)
+
+
+def _appositive_role(text: str, end: int) -> str | None:
+    m = _APPOSITIVE.match(text, end)
+    if m and any(w in TITLE_WORDS or w in SPEAKER_HEADS for w in m.group(1).lower().split()):
+        return m.group(1).strip()
+    return None

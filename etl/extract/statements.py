@@ -1,0 +1,870 @@
+"""Extract statements (who said what) from an article.
+
+The text is cut into quote-aware units (sentences merged while a quotation is open), and the
+quotations are masked so that speech verbs are only looked for in the narrator's words. Each
+speech cue ("said", "told reporters", "according to", ", adding that") gets a speaker phrase on its
+left ("Mayor X said"), on its right ("said X") or from the clause it continues (", saying"), and a
+content: the clause on the other side of the attribution. The content is direct when it is one
+quotation, mixed when it holds one, indirect otherwise. A unit that is only a quotation and follows
+a statement continues that speaker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.actors import ActorRegistry, normalise
+from etl.extract.periods import statement_day
+from etl.extract.quotes import Quote, find_quotes
+from etl.extract.sentences import Sentence
+from etl.extract.speakers import (CONNECTIVES, MODIFIERS, NAME_PARTICLES, SPEAKER_HEADS,
+                                  TITLE_WORDS, PRONOUNS, ArticleSpeakers, Mention, Resolved, clean_role,
+                                  role_like, split_mention)
+from etl.model import Article, Statement
+
+MASK = "\x00"
+
+_VERB_FORMS = """
+say says said saying | tell tells told telling | add adds added adding | state states stated
+| note notes noted noting | write writes wrote writing | post posts posted | tweet tweets tweeted
+| announce announces announced announcing | claim claims claimed claiming | warn warns warned
+warning | insist insists insisted insisting | confirm confirms confirmed confirming | report
+reports reported | acknowledge acknowledges acknowledged acknowledging | admit admits admitted
+admitting | explain explains explained explaining | argue argues argued arguing | emphasise
+emphasises emphasised emphasising emphasize emphasizes emphasized emphasizing | stress stresses
+stressed stressing | predict predicts predicted predicting | estimate estimates estimated | allege
+alleges alleged alleging | suggest suggests suggested | speculate speculates speculated |
+reiterate reiterates reiterated reiterating | recall recalls recalled recalling | conclude
+concludes concluded | declare declares declared declaring | assert asserts asserted | contend
+contends contended | concede concedes conceded | reveal reveals revealed | disclose discloses
+disclosed | complain complains complained complaining | lament laments lamented | recount
+recounts recounted | reply replies replied | counter counters countered | quip quipped | joke
+joked | boast boasts boasted | shout shouted | scream screamed | yell yelled | whisper whispered |
+promise promises promised promising | vow vows vowed vowing | pledge pledges pledged pledging |
+threaten threatens threatened threatening | deny denies denied denying | demand demands demanded
+demanding | urge urges urged urging | accuse accuses accused accusing | blame blames blamed
+blaming | describe describes described describing | call calls called calling | condemn condemns
+condemned condemning | denounce denounces denounced denouncing | cited | hail hails hailed |
+herald heralded | praise praises praised | expressed | appeal appeals appealed | ordered |
+assess assesses assessed | testify testified | affirm affirmed | inform informs informed | assure
+assures assured | ask asks asked | point pointed | continue continues continued | observe observed
+| caution cautioned | advise advised | propose proposed | recommend recommended
+"""
+SPEECH_VERBS = frozenset(_VERB_FORMS.split()) - {"|"}
+_VERB = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_QUOTED_AS = re.compile(r"\bquoted\s+((?:[^\s,.;\x00]+\s+){1,6}?)as saying\b")
+
+# Verbs that need something after them to be speech ("pointed out", "called for").
+_NEEDS = {"point": re.compile(r"\s+(?:out|to)\b"), "pointed": re.compile(r"\s+(?:out|to)\b"),
+          "call": re.compile(r"\s+(?:for|on)\b"), "calls": re.compile(r"\s+(?:for|on)\b"),
+          "called": re.compile(r"\s+(?:for|on)\b"), "appeal": re.compile(r"\s+(?:to|for)\b"),
+          "appeals": re.compile(r"\s+(?:to|for)\b"), "appealed": re.compile(r"\s+(?:to|for)\b")}
+# Verbs whose object is content only when it holds a quotation ("calling them a "fantasy"").
+_QUOTE_ONLY = frozenset("calling continue continues continued".split())
+_DIRECT_ONLY = frozenset("ask asks asked".split())
+# Verbs that report speech only with a "that" clause or a quotation after them.
+_THAT_ONLY = frozenset("""conclude concludes concluded suggest suggests suggested reveal reveals
+revealed disclose discloses disclosed observe observed advise advised propose proposed recommend
+recommended affirm affirmed assess assesses assessed testify testified declare declares declared
+declaring continue continues continued recall recalls recalled recalling""".split())
+_AUX = re.compile(
+    r"(?:\b(?:has|have|had|also|later|previously|earlier|initially|repeatedly|long|vehemently|"
+    r"cryptically|reportedly|publicly|officially|again|then|now|still|further|separately|recently|"
+    r"already|subsequently|quickly|sarcastically|would|will|could|may|might|did|does|do|just|first|"
+    r"once|never|always|often|last\s+week|this\s+week|previously|specifically|explicitly|flatly|"
+    r"falsely|wrongly|strongly|firmly|openly|angrily|privately|initially|immediately|"
+    r"(?:in|on|at|by|during)\s+(?:early\s+|mid-|late\s+)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)(?:\s+\d{1,2})?|on\s+"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday))\s+)+$"
+)
+_NEGATED = re.compile(r"(?:\bto|\bnot|n't|\bnever|\bbe|\bbeen|\bbeing|\bwas|\bwere|\bis|\bare|\bwhat|"
+                      r"\bwhich|\bif|\bthe|\ba|\ban|\bhis|\bher|\bits|\btheir|\bour|\bmy|\byour|"
+                      r"\bthese|\bthose|\bsuch|\bany|\bno|\bso-called|['’´]s)\s+$", re.I)
+# "by what he said was", "which Russia claimed": a reported aside inside someone's content.
+_EMBEDDED = re.compile(r"\b(?:what|which|whom)\s+(?:(?:the\s+)?[\w'’´.-]+\s+){1,3}?(?:has\s+|had\s+|have\s+)?$")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ADVERBIAL = re.compile(
+    r"(?:\s*,?\s*(?:(?:on|late|early|earlier|later|last|this|next|overnight)\s+)?(?:" + _WEEKDAY +
+    r"|today|tonight|yesterday|overnight|week|month|year)\b(?:\s+(?:morning|evening|night|afternoon))?"
+    r"|\s*(?:in|on|via|during|at|through|to|over)\s+(?:a|an|the|his|her|its|their)?\s*"
+    r"(?:[\w'’-]+\s+){0,4}?(?:statement|statements|interview|video|address|post|posts|message|"
+    r"tweet|briefing|conference|call|comment|comments|remarks|speech|report|update|channel|account|"
+    r"broadcast|appearance|letter|article|television|TV|radio|Telegram|Twitter|X|Facebook|"
+    r"Instagram|YouTube|media|app|phone|email|e-mail|reporters|journalists)\b(?:\s+(?:channel|"
+    r"account|page|post|message|app))?(?:\s+(?:posted|published|shared|released)\s+(?:on|to)\s+"
+    r"(?:a|an|the|his|her|its|their)?\s*(?:[\w'’-]+\s+){0,2}?(?:channel|account|page|Telegram|"
+    r"Twitter|Facebook))?"
+    r"|\s*(?:also|again|previously|later|earlier|separately|repeatedly|then|too|publicly|"
+    r"cryptically|sarcastically|bluntly|flatly|instead|recently|on\s+Twitter|on\s+Telegram))\b"
+)
+_THAT_AFTER_PP = re.compile(
+    r"\s*(?:(?:in|on|at|during|via|through|to|from|after|before|late|early|earlier|last|this|"
+    r"while|when|with|without|by|as|repeatedly|also)\b[^,.;:\"“”\x00]{0,90}?|" + _WEEKDAY +
+    r"[^,.;:\"“”\x00]{0,40}?)\s+that\b"
+)
+_RECIPIENT = re.compile(
+    r"\s*(?:(?:us|them|him|her|me|reporters|journalists|lawmakers|parliament|the\s+press|"
+    r"(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:audience|crowd|gathering|meeting|conference|"
+    r"reporters|journalists|briefing|station|broadcaster|channel|outlet|newspaper|agency|"
+    r"agencies|television|TV|radio|news\s+agencies|summit|session))\b|"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:television|TV|radio|broadcaster|newspaper|news\s+agencies|"
+    r"media|news\s+service)(?:\s*,?\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?\b|"
+    r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+)
+_LEADING_CLAUSE = re.compile(
+    r"^(?:(?:Once|When|While|After|Before|As|Although|Though|If|Despite|Amid|Meanwhile|Elsewhere|"
+    r"However|In other developments|At the same time|For (?:his|her|its|their) part|Less than|More "
+    r"than|Hours|Days|Minutes)\b[^,\x00]{0,120},\s+)"
+)
+_CUT = re.compile(
+    r",\s+which\b|;\s|\s+[-—–]+\s+(?=(?:a|an|the|still|only|just|and|but)\b)|,\s+according to\b|"
+    r",\s+(?:citing|quoting)\b"
+)
+# Verbs that may stand before their subject ('"...," said Merz').
+_INVERTIBLE = frozenset("""say says said add adds added write writes wrote ask asks asked continue
+continues continued explain explains explained note notes noted recall recalls recalled insist
+insists insisted warn warns warned state states stated declare declares declared reply replies
+replied tweet tweeted post posted report reports reported argue argues argued""".split())
+_RECIPIENT_VERBS = frozenset("tell tells told telling inform informs informed assure assures assured".split())
+_OUTLET_SELF = frozenset(["agency sources", "the publication", "publication", "the newspaper",
+                          "newspaper", "the outlet", "outlet", "media outlet", "we", "i", "us",
+                          "our correspondent", "this reporter", "reporter", "reporters",
+                          "journalist", "journalists", "correspondent", "interviewer"])
+_PARTICIPLE = re.compile(r"(?:,|\band|\bbut|\bwhile)\s+(?:(?:also|later|then|again)\s+)?$")
+_COORDINATE = re.compile(r"\b(?:and|but)\s+(?:(?:also|later|then|again|instead|has|have|had)\s+)*$")
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    text: str
+    masked: str
+
+
+@dataclass
+class _Found:
+    """One statement found in a unit, in unit coordinates."""
+
+    at: int
+    speaker: Resolved
+    kind: str
+    quote: str
+    cue: str | None
+    attribution: tuple[int, int]
+    content: tuple[int, int]
+
+
+def extract_statements(article: Article, sentences: list[Sentence], actors: ActorRegistry) -> list[Statement]:
+    """Statements of `article` in text order, with speakers resolved through `actors`."""
+    text = article.text
+    quotes = find_quotes(text)
+    masked = _mask(text, quotes)
+    units = _units(text, masked, sentences, quotes)
+    memory = ArticleSpeakers(masked, actors, article.published)
+    outlets = _outlet_names(article)
+    found: list[tuple[_Unit, _Found]] = []
+    previous: _Found | None = None
+    for unit in units:
+        in_unit = _statements_in_unit(unit, memory, previous)
+        kept = [f for f in in_unit if not _is_outlet(f, outlets)]
+        found.extend((unit, f) for f in kept)
+        previous = kept[-1] if kept else (previous if _is_blank(unit) else None)
+    out = []
+    for n, (unit, f) in enumerate(found, 1):
+        attribution = unit.masked
+        for _, other in (x for x in found if x[0] is unit):
+            a, b = other.content
+            attribution = attribution[:a] + MASK * (b - a) + attribution[b:]
+        said_on = statement_day(attribution, article.published) if f.cue else None
+        out.append(Statement(
+            statement_id=f"{article.article_id}:s{n}", article_id=article.article_id,
+            published=article.published, speaker=f.speaker.speaker, speaker_role=f.speaker.role,
+            kind=f.kind, quote=f.quote, cue=f.cue, said_on=said_on, sentence=unit.text))
+    return out
+
+
+# ---- units -------------------------------------------------------------------------------------
+
+def _mask(text: str, quotes: list[Quote]) -> str:
+    parts, last = [], 0
+    for q in quotes:
+        parts.append(text[last:q.start])
+        parts.append(MASK * (q.end - q.start))
+        last = q.end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _units(text: str, masked: str, sentences: list[Sentence], quotes: list[Quote]) -> list[_Unit]:
+    """Sentences merged while a quotation runs across their boundary."""
+    units: list[_Unit] = []
+    qi = 0
+    start = end = None
+    for s in sentences:
+        if start is None:
+            start, end = s.start, s.end
+            continue
+        while qi < len(quotes) and quotes[qi].end <= end:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].start < end and quotes[qi].end > end:
+            end = s.end
+            continue
+        units.append(_Unit(start, end, text[start:end], masked[start:end]))
+        start, end = s.start, s.end
+    if start is not None:
+        units.append(_Unit(start, end, text[start:end], masked[start:end]))
+    return units
+
+
+def _is_blank(unit: _Unit) -> bool:
+    return not unit.text.strip()
+
+
+# ---- cues --------------------------------------------------------------------------------------
+
+@dataclass
+class _Cue:
+    start: int        # first character of the cue words (auxiliaries included)
+    verb_end: int     # end of the verb
+    word: str
+    mode: str         # verb | according | quoted_as
+    speaker_span: tuple[int, int] | None = None
+
+
+def _cues(masked: str) -> list[_Cue]:
+    cues: list[_Cue] = []
+    for m in _VERB.finditer(masked):
+        word = m.group(1)
+        window = max(0, m.start() - 120)
+        before = masked[window:m.start()]
+        if _NEGATED.search(before) or _EMBEDDED.search(before[-60:]):
+            continue
+        need = _NEEDS.get(word)
+        if need is not None:
+            n = need.match(masked, m.end())
+            if not n:
+                continue
+            end = n.end()
+        else:
+            end = m.end()
+        aux = _AUX.search(before)
+        start = window + aux.start() if aux else m.start()
+        cues.append(_Cue(start, end, word, "verb"))
+    for m in _ACCORDING.finditer(masked):
+        cues.append(_Cue(m.start(), m.end(), "according to", "according"))
+    for m in _QUOTED_AS.finditer(masked):
+        cues = [c for c in cues if not (m.start() <= c.start < m.end())]
+        cues.append(_Cue(m.start(), m.end(), "quoted as saying", "quoted_as",
+                         (m.start(1), m.start(1) + len(m.group(1).rstrip()))))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def _statements_in_unit(unit: _Unit, memory: ArticleSpeakers, previous: _Found | None) -> list[_Found]:
+    masked = unit.masked
+    cues = _cues(masked)
+    found: list[_Found] = []
+    limit = 0  # content on the left of a cue starts after the previous attribution
+    last_speaker: Resolved | None = None
+    last_right: tuple[int, int] | None = None
+    for i, cue in enumerate(cues):
+        nxt = cues[i + 1] if i + 1 < len(cues) else None
+        result = _attribute(unit, cue, nxt, limit, memory, last_speaker, last_right)
+        if result is None:
+            continue
+        found.extend(result)
+        last_speaker = result[-1].speaker
+        limit = max(limit, result[-1].attribution[1])
+        last_right = result[-1].content if result[-1].content[0] >= result[-1].attribution[1] else None
+    if not found:
+        found = _continuation(unit, previous)
+    for f in found:
+        memory.remember(unit.start + f.at, f.speaker)
+    return found
+
+
+def _attribute(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int, memory: ArticleSpeakers,
+               last_speaker: Resolved | None, last_right: tuple[int, int] | None) -> list[_Found] | None:
+    masked = unit.masked
+    if cue.mode == "according":
+        return _according(unit, cue, nxt, limit, memory)
+    if cue.mode == "quoted_as":
+        mention = split_mention(masked[cue.speaker_span[0]:cue.speaker_span[1]], memory.registry)
+        who = memory.resolve(mention, unit.start + cue.start) if mention else None
+        if who is None:
+            return None
+        return _with_content(unit, cue, nxt, limit, who, cue.start, cue.verb_end, "quoted as saying")
+    before = masked[:cue.start]
+    verb = cue.word
+    # ", saying ...", "and said ...": the subject is the clause's.
+    if (verb.endswith("ing") and _PARTICIPLE.search(before)) or _COORDINATE.search(before[-40:]):
+        who = last_speaker or _clause_subject(unit, memory)
+        if who is None:
+            return None
+        boundary = _PARTICIPLE.search(before) or _COORDINATE.search(before[-40:])
+        att_start = boundary.start() + (len(before) - 40 if len(before) > 40 and boundary.re is _COORDINATE else 0)
+        return _right_only(unit, cue, nxt, who, att_start)
+    if verb.endswith("ing") and not before.strip(" ,") == "" and not re.search(r"[.:]\s*$|^\s*$", before):
+        if not re.match(r"^\s*(?:[A-Z]\w*\s+)?$", before):
+            return None
+    # Inverted: '"...," said German Chancellor Friedrich Merz.'
+    if re.search(r"(?:,|[\"”])\s*$", before) and verb in _INVERTIBLE:
+        inverted = _inverted(unit, cue, memory)
+        if inverted is not None:
+            who, att_end = inverted
+            content = _left_content(unit, limit, cue.start)
+            if content is None:
+                return None
+            if verb in ("write", "writes", "wrote") and who.kind != "person":
+                return None  # '..., writes Bloomberg': the outlet retelling its source
+            out = [_make(unit, who, content, _cue_text(masked, cue), (cue.start, att_end))]
+            return out + _trailing_quote(unit, att_end, who, out[0].cue)
+    subject = _subject_left(unit, limit, cue.start, memory, last_speaker)
+    if subject is None:
+        return None
+    s0, who = subject
+    cue_text = _cue_text(masked, cue)
+    right = _right_content(unit, cue, nxt)
+    quote_before = re.search(r"[\"”»]\s*,?\s*$", masked[:s0])
+    if right is not None and not _starts_with_quote(unit, right) and (
+            quote_before and not re.search(r"\bthat\s*$|:\s*$", masked[cue.verb_end:right[0]])
+            or re.match(r"(?:of|about|in|at(?!\s+(?:least|most)\b)|on|to|after|during|while|from|with|as|"
+                        r"before|when)\b",
+                        masked[right[0]:right[1]])):
+        right = None  # '"...," Anatoly said of the Russians.'
+    if right is not None and (_starts_with_quote(unit, right) or _words(masked[right[0]:right[1]]) >= 2):
+        if verb in _QUOTE_ONLY and MASK not in masked[right[0]:right[1]]:
+            return None
+        if verb in _DIRECT_ONLY and not _starts_with_quote(unit, right):
+            return None
+        if verb in _THAT_ONLY and not (_starts_with_quote(unit, right) or
+                                       re.search(r"(?:\bthat|[:,])\s*$", masked[cue.verb_end:right[0]])):
+            return None
+        full_cue = cue_text + _recipient_text(masked, cue, right)
+        if quote_before and _starts_with_quote(unit, right) and "," in masked[cue.verb_end:right[0]]:
+            # '"We will win," he said, "and rebuild."': both parts, in text order.
+            content = _left_content(unit, limit, s0)
+            if content is not None:
+                return [_make(unit, who, content, full_cue, (s0, right[0])),
+                        _make(unit, who, right, full_cue, (s0, right[0]))]
+        return [_make(unit, who, right, full_cue, (s0, right[0]))]
+    if re.search(r"(?:,|[\"”»])\s*$", masked[:s0]) and _attribution_only(masked, cue, nxt):
+        content = _left_content(unit, limit, s0)
+        if content is None or (last_right is not None and content[0] <= last_right[1] and
+                               content[1] <= last_right[1] + 2):
+            return None
+        att_end = right[0] if right else cue.verb_end
+        att_end = max(att_end, _attribution_end(masked, cue.verb_end, nxt))
+        if verb in _DIRECT_ONLY and not _is_quote_span(unit, content):
+            return None
+        out = [_make(unit, who, content, cue_text, (s0, att_end))]
+        return out + _trailing_quote(unit, att_end, who, cue_text)
+    return None
+
+
+def _according(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int,
+               memory: ArticleSpeakers) -> list[_Found] | None:
+    masked = unit.masked
+    rest = masked[cue.verb_end:]
+    m = re.match(r"\s*((?:[^,.;:\x00\"“”]|\.(?=\w))+?)(?=,|\.\s*$|\.$|;|:|$| - | — )", rest)
+    if not m:
+        return None
+    phrase = m.group(1)
+    phrase = re.sub(r"^(?:(?:a|an|the)\s+)?(?:(?:new|latest|recent|preliminary|official|updated|"
+                    r"most\s+recent|joint|separate)\s+)*(?:statement|report|assessment|estimate|"
+                    r"estimates|data|figures|count|tally|analysis|survey|study|post|update|"
+                    r"information|statistics)\s+(?:from|by|of)\s+", "", phrase.strip())
+    span_end = cue.verb_end + m.end()
+    role = None
+    after = masked[span_end:]
+    app = re.match(r",\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?=,|\.|$)", after)
+    mention = split_mention(phrase, memory.registry)
+    if app and mention is not None and mention.kind in ("title", "group"):
+        # "according to the head of the water company, Serhiy Malyavko, ..."
+        person = split_mention(app.group(1), memory.registry)
+        if person is not None and person.kind.startswith("person"):
+            role = re.sub(r"^(?:the|a|an)\s+", "", phrase)
+            mention = Mention(app.group(1), person.name, role, person.kind)
+            span_end += app.end()
+    if mention is None:
+        return None
+    who = memory.resolve(mention, unit.start + cue.start)
+    if who is None:
+        return None
+    if normalise(who.speaker) in _OUTLET_SELF:
+        return None
+    cue_text = masked[cue.start:cue.verb_end]
+    if re.search(r",\s*$", masked[:cue.start]) or re.search(r"[.]?\s*$", masked[span_end:]).start() == 0:
+        content = _left_content(unit, limit, cue.start)
+        if content is not None:
+            return [_make(unit, who, content, cue_text, (cue.start, span_end))]
+    after_comma = re.match(r"\s*,\s*", masked[span_end:])
+    if after_comma:
+        start = span_end + after_comma.end()
+        end = _content_end(masked, start, nxt)
+        if _words(masked[start:end]) >= 2:
+            return [_make(unit, who, (start, end), cue_text, (cue.start, span_end))]
+    return None
+
+
+def _with_content(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int, who: Resolved,
+                  att_start: int, att_end: int, cue_text: str) -> list[_Found] | None:
+    masked = unit.masked
+    right = _right_content(unit, cue, nxt)
+    if right is not None and _words(masked[right[0]:right[1]]) >= 2:
+        return [_make(unit, who, right, cue_text, (att_start, right[0]))]
+    content = _left_content(unit, limit, att_start)
+    if content is None:
+        return None
+    return [_make(unit, who, content, cue_text, (att_start, att_end))]
+
+
+def _right_only(unit: _Unit, cue: _Cue, nxt: _Cue | None, who: Resolved, att_start: int) -> list[_Found] | None:
+    right = _right_content(unit, cue, nxt)
+    if right is None or _words(unit.masked[right[0]:right[1]]) < 1:
+        return None
+    if cue.word in _QUOTE_ONLY and MASK not in unit.masked[right[0]:right[1]]:
+        return None
+    if cue.word in _DIRECT_ONLY and not _starts_with_quote(unit, right):
+        return None
+    return [_make(unit, who, right, _cue_text(unit.masked, cue), (att_start, right[0]))]
+
+
+# ---- speakers ------------------------------------------------------------------------------------
+
+def _subject_left(unit: _Unit, limit: int, end: int, memory: ArticleSpeakers,
+                  last_speaker: Resolved | None) -> tuple[int, Resolved] | None:
+    """The speaker phrase ending just before the cue at `end`: (start, resolved speaker).
+
+    Handles appositions on either side ("Natalia Humeniuk, a spokesperson for ..., told",
+    "the governor of the region, Vitaliy Kim, said") and relative or participial clauses between
+    the subject and the verb ("Russia, which invaded ..., denies")."""
+    masked = unit.masked
+    seg_start = max(limit, masked.rfind(MASK, 0, end) + 1)
+    close = re.match(r"[\"”»’]?\s*,?\s*", masked[seg_start:end]) if seg_start > 0 else None
+    if close:
+        seg_start += close.end()
+    seg = masked[seg_start:end]
+    pieces = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", seg) if m.group(0).strip()]
+    if not pieces:
+        return None
+    parsed = [_piece_mention(p, memory) for _, p in pieces]
+    choice = _choose_subject(pieces, parsed, last_speaker)
+    if choice is None:
+        return None
+    if isinstance(choice, Resolved):
+        return seg_start + pieces[-1][0], choice
+    start, mention = choice
+    who = memory.resolve(mention, unit.start + seg_start + start)
+    return (seg_start + start, who) if who is not None else None
+
+
+def _piece_mention(piece: str, memory: ArticleSpeakers) -> tuple[int, Mention | None, bool]:
+    """(offset, mention, whole) for the noun phrase ending `piece`; whole when it is all of it."""
+    off, phrase = _np_tail(piece)
+    if not phrase:
+        return off, None, False
+    if _after_preposition(piece[:off]):
+        return off, None, False
+    mention = split_mention(phrase, memory.registry)
+    lead = piece[:off].split()
+    whole = all(w.lower().strip(",") in CONNECTIVES or w in ("Also", "Now", "Then") for w in lead)
+    return off, mention, whole
+
+
+def _choose_subject(pieces, parsed, last_speaker):
+    n = len(pieces)
+    off, mention, whole = parsed[-1]
+    last = pieces[-1][1]
+    is_person = mention is not None and mention.kind.startswith("person")
+    if n >= 2:
+        p_off, prev = pieces[-2]
+        q_off, q_mention, q_whole = parsed[-2]
+        q_person = q_mention is not None and q_mention.kind.startswith("person")
+        # "Natalia Humeniuk, a spokesperson for the southern command, told"
+        if role_like(last) and not is_person and q_person and q_whole:
+            return p_off + q_off, Mention(q_mention.text, q_mention.name,
+                                          q_mention.role or clean_role(last), q_mention.kind)
+        # "the governor of the region, Vitaliy Kim, said"
+        if is_person and whole and role_like(prev) and not q_person:
+            role_start = len(prev) - len(prev.lstrip())
+            lead = prev.split()
+            while lead and lead[0].lower() in CONNECTIVES:
+                role_start = prev.index(lead[1]) if len(lead) > 1 else role_start
+                lead = lead[1:]
+            return p_off + role_start, Mention(mention.text, mention.name,
+                                               mention.role or clean_role(prev), mention.kind)
+        # "Russia, which invaded Ukraine, denies"; "Myroslava, walking past ..., told us"
+        if re.match(r"\s*(?:who|which|whose)\b", last) or mention is None and last.strip()[:1].islower():
+            if re.fullmatch(r"\s*who\s*", last) and last_speaker is not None:
+                return last_speaker
+            for (p_off, _), (q_off, q_mention, q_whole) in zip(pieces[:-1], parsed[:-1]):
+                if q_mention is not None and q_whole:
+                    later = [p for _, p in pieces[pieces.index((p_off, _)) + 1:]]
+                    if all(p.strip()[:1].islower() for p in later):
+                        return p_off + q_off, q_mention
+            return None
+    if mention is None:
+        return None
+    return pieces[-1][0] + off, mention
+
+
+_NOT_IN_NP = frozenset("""is are was were has have had will would can could did do does said says be been
+being that which who whom when while because if but as than""".split())
+_PREPS = frozenset("of for at in to from with on".split())
+
+
+def _description(tokens: list[re.Match]) -> int | None:
+    """Start index when the tokens are one descriptive noun phrase: 'the head of the water
+    company', 'foreign ministers of the Group of Seven industrialized democracies'."""
+    words = [t.group(0) for t in tokens]
+    i = 0
+    while i < len(words) and (words[i].lower() in CONNECTIVES or words[i] in ("Also", "Now")):
+        i += 1
+    p = next((k for k in range(i + 1, len(words)) if words[k] in _PREPS), None)
+    if p is None or len(words) - p > 10 or any(w.lower() in _NOT_IN_NP or MASK in w for w in words[i:]):
+        return None
+    head = words[p - 1].lower()
+    if head not in SPEAKER_HEADS and head not in TITLE_WORDS:
+        return None
+    for w in words[i:p - 1]:
+        low = w.lower()
+        if not (w[:1].isupper() or low in MODIFIERS or low in SPEAKER_HEADS or low in TITLE_WORDS
+                or re.search(r"['’´]s$|-year-old$|-(?:installed|backed|based|appointed|led)$", low)):
+            return None
+    return i
+
+
+def _after_preposition(text: str) -> bool:
+    """The phrase follows a preposition, so it is an object, not a subject ("living in Kyiv")."""
+    return bool(re.search(r"\b(?:in|at|from|of|to|near|with|by|for|on|into|across|about|against|"
+                          r"over|under|between|after|before|than|like)\s+$", text))
+
+
+def _np_tail(piece: str) -> tuple[int, str]:
+    """Offset and text of the noun phrase that ends `piece`."""
+    tokens = list(re.finditer(r"\S+", piece))
+    if tokens and tokens[-1].group(0).lower() in PRONOUNS:
+        return tokens[-1].start(), tokens[-1].group(0).lower()
+    whole = _description(tokens)
+    if whole is not None:
+        return tokens[whole].start(), piece[tokens[whole].start():tokens[-1].end()]
+    i = len(tokens)
+    while i > 0:
+        tok = tokens[i - 1].group(0)
+        if MASK in tok or any(c in tok for c in "\"“”«»:;()"):
+            break
+        low = tok.lower().strip(".")
+        if tok[0].isupper() or tok[0].isdigit() and i < len(tokens):
+            i -= 1
+            continue
+        base = re.sub(r"['’´]s$|s['’´]$", "", low)
+        if low in MODIFIERS or low in SPEAKER_HEADS or low in TITLE_WORDS or low in NAME_PARTICLES \
+                or base in SPEAKER_HEADS or base in MODIFIERS \
+                or re.search(r"-(?:installed|backed|based|appointed|led|held|run|owned|born)$", low):
+            i -= 1
+            continue
+        break
+    while i < len(tokens) and tokens[i].group(0).lower() in ("of", "for", "to", "in", "at", "and", "on"):
+        i += 1
+    while i < len(tokens) and (tokens[i].group(0).lower().strip(",") in CONNECTIVES
+                               or tokens[i].group(0) in ("Also", "Now", "Then")):
+        i += 1
+    if i >= len(tokens):
+        return len(piece), ""
+    # A lone lower-case modifier is not a speaker ("and", "the").
+    phrase = piece[tokens[i].start():tokens[-1].end()]
+    return tokens[i].start(), phrase
+
+
+def _clause_subject(unit: _Unit, memory: ArticleSpeakers) -> Resolved | None:
+    """The subject opening the unit ("Russian authorities sought to ..., saying ...")."""
+    lead = re.match(r"\s*(?:(?:In|On|At|After|Before|During|For|With|By|Two|Three|Several|Hours|Days|Weeks|"
+                    r"Earlier|Later|Meanwhile|However|But|And|Also)\b[^,\x00]{0,60},\s*)?", unit.masked)
+    m = re.match(r"\s*((?:(?:[A-Z][\w'’´.-]*|the|of|and|a|an|[a-z]+['’´]s|"
+                 r"(?:" + "|".join(sorted(SPEAKER_HEADS | {"local", "regional", "military"})) +
+                 r"))\s+){0,5})(?=[a-z])", unit.masked[lead.end():])
+    if not m or not m.group(1).strip():
+        return None
+    phrase = m.group(1).strip()
+    words = phrase.split()
+    while words and words[0].lower().strip(",") in CONNECTIVES:
+        words = words[1:]
+    if not words:
+        return None
+    mention = split_mention(" ".join(words), memory.registry)
+    return memory.resolve(mention, unit.start) if mention else None
+
+
+def _inverted(unit: _Unit, cue: _Cue, memory: ArticleSpeakers) -> tuple[Resolved, int] | None:
+    """Speaker written after the verb: 'said Valentyn Reznichenko, the governor of ...'."""
+    masked = unit.masked
+    pos = cue.verb_end
+    adv = _ADVERBIAL.match(masked, pos)
+    if adv and adv.end() > pos:
+        pos = adv.end()
+    m = re.match(r"\s+((?:the|a|an|his|her|its|their|one|another|some|two|three|several|[A-Z][\w'’´-]*(?:\.(?!\s*$))?)"
+                 r"(?:\s+(?:[\w'’´-]+(?:\.(?!\s*$))?))*?)"
+                 r"(?=,|\.\s*$|\.$|\s*$|\s+(?:on|in|at|late|early)\s|\s+" + _WEEKDAY + ")", masked[pos:])
+    if not m:
+        return None
+    phrase = m.group(1)
+    if len(phrase.split()) > 7:
+        return None
+    mention = split_mention(phrase, memory.registry)
+    if mention is None:
+        return None
+    end = pos + m.end()
+    rest = masked[end:]
+    app = re.match(r",\s+((?:(?:who|which)\s+(?:is|was)\s+)?(?:the|a|an|[a-z])[^\x00]*?)(?=\s*[.,]?\s*$|,\s+[\"“])",
+                   rest)
+    if app and mention.kind.startswith("person"):
+        mention = Mention(phrase, mention.name, mention.role or clean_role(app.group(1)), mention.kind)
+        end += app.end()
+    elif mention.kind in ("group", "title") and (named := re.match(
+            r",\s+([A-Z][\w'’´.-]*(?:\s+[A-Z][\w'’´.-]*){1,3})(?=\s*[.,]?\s*$|,)", rest)):
+        person = split_mention(named.group(1).rstrip("."), memory.registry)
+        if person is not None and person.kind.startswith("person"):
+            mention = Mention(named.group(1), person.name, clean_role(phrase), person.kind)
+            end += named.end()
+    else:
+        app2 = re.match(r",\s+([A-Z][^,\x00]*?)(?=\s*[.]?\s*$)", rest)
+        if app2 and mention.kind.startswith("person") and role_like(app2.group(1)):
+            mention = Mention(phrase, mention.name, mention.role or clean_role(app2.group(1)), mention.kind)
+            end += app2.end()
+    who = memory.resolve(mention, unit.start + cue.start)
+    return (who, end) if who is not None else None
+
+
+# ---- content -------------------------------------------------------------------------------------
+
+def _right_content(unit: _Unit, cue: _Cue, nxt: _Cue | None) -> tuple[int, int] | None:
+    masked = unit.masked
+    pos = cue.verb_end
+    m = _THAT_AFTER_PP.match(masked, pos)
+    if m:
+        pos = m.end()
+    else:
+        if cue.word in ("tell", "tells", "told", "telling", "inform", "informs", "informed",
+                        "assure", "assures", "assured", "warn", "warns", "warned", "warning"):
+            that = re.match(r"\s+(?:[^\s,.;:\x00\"“”]+\s+){1,6}?that\b", masked[pos:])
+            if that:
+                pos += that.end()
+            elif cue.word.startswith(("tel", "tol", "inf", "ass")):
+                r = _RECIPIENT.match(masked, pos)
+                if r:
+                    pos = r.end()
+        while True:
+            adv = _ADVERBIAL.match(masked, pos)
+            if not adv or adv.end() == pos:
+                break
+            pos = adv.end()
+        that = re.match(r"\s*(?:,\s*)?(?:that\b|:|,(?=\s*[\"“”„«]))", masked[pos:])
+        if that:
+            pos += that.end()
+    while pos < len(masked) and masked[pos] == " ":
+        pos += 1
+    end = _content_end(masked, pos, nxt)
+    if end <= pos:
+        return None
+    if masked[pos:end].startswith(","):
+        return None
+    if re.match(r",|\s*[.;]", masked[cue.verb_end:pos + 1].strip() or "x") and not _starts_with_quote_at(masked, pos):
+        return None
+    return pos, end
+
+
+def _content_end(masked: str, pos: int, nxt: _Cue | None) -> int:
+    end = len(masked)
+    if nxt is not None and nxt.start > pos:
+        boundary = _boundary_before(masked, pos, nxt)
+        end = min(end, boundary)
+    cut = _CUT.search(masked, pos, end)
+    if cut:
+        end = cut.start()
+    while end > pos and masked[end - 1] in " ,;:.—–-" and not (masked[end - 1] == "." and end >= 2
+                                                              and masked[end - 2] == MASK):
+        end -= 1
+    return end
+
+
+def _boundary_before(masked: str, pos: int, nxt: _Cue) -> int:
+    """Where the next cue's attribution starts: its subject, or the comma/'and' before it."""
+    before = masked[pos:nxt.start]
+    m = re.search(r"(?:,\s*|\s+(?:and|but|while)\s+(?:(?:also|later|then)\s+)?)$", before)
+    if m:
+        return pos + m.start()
+    if nxt.mode == "according":
+        return nxt.start
+    # "TASS reported that the ministry confirmed ...": the inner report is the statement.
+    if len(before.split()) <= 6 and _np_tail(before)[0] == len(before) - len(before.lstrip()):
+        return pos
+    # "..., the ministry said" / "... and Armenia said": back over the subject to a comma.
+    comma = max(before.rfind(","), before.rfind(" and "), before.rfind(" but "))
+    if comma != -1 and len(before[comma:].split()) <= 9:
+        return pos + comma
+    if nxt.word.endswith("ing"):
+        return nxt.start
+    return len(masked)
+
+
+def _left_content(unit: _Unit, limit: int, end: int) -> tuple[int, int] | None:
+    masked = unit.masked
+    stop = end
+    while stop > limit and masked[stop - 1] in " ,":
+        stop -= 1
+    start = limit
+    while start < stop and masked[start] in " ,;:.—–-":
+        start += 1
+    m = _LEADING_CLAUSE.match(masked[start:stop])
+    if m and _words(masked[start + m.end():stop]) >= 3:
+        start += m.end()
+    if _words(masked[start:stop]) < 2 and MASK not in masked[start:stop]:
+        return None
+    return start, stop
+
+
+def _attribution_only(masked: str, cue: _Cue, nxt: _Cue | None) -> bool:
+    """Nothing but adverbials, a recipient or a participle follows the verb: '..., X said on
+    Telegram.' (unlike 'As part of its proposal, Russia insisted on the repatriation ...')."""
+    end = len(masked) if nxt is None else nxt.start
+    pos = cue.verb_end
+    if cue.word in _RECIPIENT_VERBS:
+        r = _RECIPIENT.match(masked, pos)
+        pos = r.end() if r else pos
+    while True:
+        adv = _ADVERBIAL.match(masked, pos)
+        if not adv or adv.end() == pos:
+            break
+        pos = adv.end()
+    rest = masked[pos:end].strip(" .")
+    return not rest or rest.startswith(",") or _words(rest) <= 4
+
+
+def _attribution_end(masked: str, pos: int, nxt: _Cue | None) -> int:
+    end = len(masked) if nxt is None else nxt.start
+    m = re.search(r"[,.]", masked[pos:end])
+    return pos + (m.start() if m else end - pos)
+
+
+def _trailing_quote(unit: _Unit, att_end: int, who: Resolved, cue_text: str) -> list[_Found]:
+    """'"We will win," he said, "and rebuild."' -> the part after the attribution."""
+    m = re.match(r"[^\x00\"“”]{0,40}?[,:]\s*[\"“]?(?=\x00)", unit.masked[att_end:])
+    if not m:
+        return []
+    start = att_end + m.end()
+    end = start
+    while end < len(unit.masked) and unit.masked[end] == MASK:
+        end += 1
+    return [_Found(start, who, "direct", unit.text[start:end], cue_text, (att_end, start), (start, end))]
+
+
+def _make(unit: _Unit, who: Resolved, content: tuple[int, int], cue: str | None,
+          attribution: tuple[int, int]) -> _Found:
+    start, end = content
+    text, masked = unit.text, unit.masked
+    while start < end and text[start] in " ,":
+        start += 1
+    while end > start and text[end - 1] in " ,;:" :
+        end -= 1
+    inner = _single_quote(unit, start, end)
+    if inner is not None:
+        return _Found(attribution[0], who, "direct", text[inner[0]:inner[1]], cue, attribution, content)
+    body = text[start:end]
+    if MASK in masked[start:end]:
+        return _Found(attribution[0], who, "mixed", body, cue, attribution, content)
+    return _Found(attribution[0], who, "indirect", body.rstrip("."), cue, attribution, content)
+
+
+def _single_quote(unit: _Unit, start: int, end: int) -> tuple[int, int] | None:
+    """Inner span when text[start:end] is one quotation (marks and stray punctuation aside)."""
+    masked = unit.masked
+    m = re.match(r"\s*[\"“”„«]", masked[start:end])
+    if not m:
+        return None
+    q_start = start + m.end()
+    q_end = q_start
+    while q_end < end and masked[q_end] == MASK:
+        q_end += 1
+    tail = masked[q_end:end]
+    if q_end > q_start and re.fullmatch(r"[\"”“»]?[\s,.;:!?]*(?:\s(?:in|on|at|to)\s[^\x00]{0,40})?", tail):
+        return q_start, q_end
+    return None
+
+
+def _is_quote_span(unit: _Unit, content: tuple[int, int]) -> bool:
+    return _single_quote(unit, *content) is not None
+
+
+def _starts_with_quote_at(masked: str, pos: int) -> bool:
+    return bool(re.match(r"\s*[\"“”„«]", masked[pos:pos + 3]))
+
+
+def _starts_with_quote(unit: _Unit, span: tuple[int, int]) -> bool:
+    return bool(re.match(r"\s*[\"“”„«]", unit.masked[span[0]:span[1]]))
+
+
+def _cue_text(masked: str, cue: _Cue) -> str:
+    return re.sub(r"\s+", " ", masked[cue.start:cue.verb_end]).strip()
+
+
+def _recipient_text(masked: str, cue: _Cue, right: tuple[int, int]) -> str:
+    if cue.word not in ("told", "tells", "tell"):
+        return ""
+    between = masked[cue.verb_end:right[0]]
+    between = re.sub(r"\s+that\s*$|[,:]\s*$", "", between).rstrip()
+    return between if len(between.split()) <= 6 else ""
+
+
+def _continuation(unit: _Unit, previous: _Found | None) -> list[_Found]:
+    """A unit made of a quotation, right after a statement: the same speaker goes on."""
+    if previous is None:
+        return []
+    masked = unit.masked
+    m = re.match(r"\s*[\"“”„«]", masked)
+    if not m:
+        return []
+    start = m.end()
+    end = start
+    while end < len(masked) and masked[end] == MASK:
+        end += 1
+    if end - start < 0.6 * len(masked.strip()) or len(unit.text[start:end].split()) < 2:
+        return []
+    who = Resolved(previous.speaker.speaker, previous.speaker.role, previous.speaker.kind)
+    return [_Found(0, who, "direct", unit.text[start:end], None, (0, 0), (start, end))]
+
+
+def _words(s: str) -> int:
+    return len(re.findall(r"[\w\x00]+", s))
+
+
+# ---- outlet ----------------------------------------------------------------------------------------
+
+def _outlet_names(article: Article) -> set[str]:
+    names = set()
+    for raw in (article.source or "",):
+        spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", raw)
+        for n in (raw, spaced):
+            key = normalise(n)
+            if key:
+                names.update({key, key + " news", key.replace(" ", "")})
+    m = re.match(r"https?://(?:www\.)?([^/]+)", article.url or "")
+    if m:
+        host = m.group(1).split(".")
+        core = host[-2] if len(host) >= 2 else host[0]
+        names.update({core, core.replace("news", "").strip(), re.sub(r"^the", "", core)})
+    m = re.match(r"\s*([A-Z][\w .&'-]{1,40}):\s", article.title or "")
+    if m:
+        names.add(normalise(m.group(1)))
+    return {n for n in names if n}
+
+
+def _is_outlet(found: _Found, outlets: set[str]) -> bool:
+    key = normalise(found.speaker.speaker)
+    if key in _OUTLET_SELF:
+        return True
+    compact = {key, key.replace(" ", ""), re.sub(r"\s+news$", "", key), "the" + key.replace(" ", "")}
+    return bool(compact & outlets) and (found.cue is None or not found.cue.startswith("told"))

@@ -1,0 +1,270 @@
+"""Reported figures from short invented articles, and the seed article's gold figures."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from etl.extract.figures import extract_figures
+from etl.extract.periods import INVASION_START
+from etl.extract.sentences import split_sentences
+from etl.model import Article, Figure, Statement
+
+PUBLISHED = date(2022, 8, 10)  # a Wednesday
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def article(text: str, published: date = PUBLISHED, article_id: str = "t1") -> Article:
+    return Article(article_id, published, "", "", (), "", "", text)
+
+
+def figures(text: str, statements: list[Statement] | None = None,
+            published: date = PUBLISHED) -> list[Figure]:
+    a = article(text, published)
+    return extract_figures(a, split_sentences(a.text), statements or [])
+
+
+def pairs(text: str) -> set[tuple[int, str]]:
+    return {(f.value, f.category) for f in figures(text) if f.qualifier != "vague"}
+
+
+def one(text: str, value: int) -> Figure:
+    (f,) = [f for f in figures(text) if f.value == value]
+    return f
+
+
+# --- categories ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("In the Kharkiv region, 589 people were killed and 1152 injured in the attack.",
+     {(589, "killed"), (1152, "injured")}),
+    ("Russian shelling of Kharkiv on Monday, killing three and wounding 31.",
+     {(3, "killed"), (31, "injured")}),
+    ("The death toll from the strike on the station climbed to 25, officials said.", {(25, "killed")}),
+    ("The Russians have struck the region before, and wounded five in an attack in March.",
+     {(5, "injured")}),
+    ("The explosions, which killed one person and wounded 14, sent tourists fleeing.",
+     {(1, "killed"), (14, "injured")}),
+    ("Thirty-one people were reported wounded.", {(31, "injured")}),
+    ("A strike left five people dead and five wounded.", {(5, "killed"), (5, "injured")}),
+    ("Two residents of the village of Pisky in the Donetsk region were killed in shelling.",
+     {(2, "killed")}),
+    ("Bodies of 44 civilians have been found in the rubble.", {(44, "killed")}),
+])
+def test_killed_and_injured_from_the_words_around_each_count(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Pentagon said as many as 80,000 Russian troops have been killed or wounded.",
+     (80_000, "casualties")),
+    ("Russian forces have sustained up to 80,000 deaths and injuries in the fighting.",
+     (80_000, "casualties")),
+    ("Officials said 12 people remain missing after the strike.", (12, "missing")),
+    ("Russian forces said 265 Ukrainian fighters had surrendered.", (265, "captured")),
+    ("In the latest prisoner exchange, 50 Ukrainian soldiers were released on Saturday.",
+     (50, "captured")),
+    ("More than 14 million people have fled their homes.", (14_000_000, "displaced")),
+    ("Some 250 residents were moved to temporary housing.", (250, "displaced")),
+    ("Russia has deployed 100,000 soldiers to the front line near Pokrovsk.", (100_000, "deployed")),
+    ("The move would increase the number of troops by 137,000.", (137_000, "deployed")),
+])
+def test_other_categories(text, expected):
+    assert pairs(text) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine says 9 Russian warplanes were destroyed in the blasts.",
+    "Russia launched 75 missiles, and 41 of them were shot down, the army said.",
+    "Fighting went on for 24 hours before the town fell.",
+    "Three men were sentenced to death by a court in Donetsk.",
+    "The strike killed a man and damaged 12 buildings.",
+    "No one was killed in the attack.",
+    "One prisoner on death row chose a firing squad.",
+    "The earthquake killed more than 2,000 people.",
+    "Hong Kong's Covid wave has led to more than 7,000 deaths.",
+    "Around a dozen officers had been disciplined, a prosecutor said.",
+])
+def test_counts_of_things_or_non_casualties_are_not_figures(text):
+    assert pairs(text) == set()
+
+
+def test_a_part_of_a_figure_in_another_group_is_its_own_figure():
+    f = one("A rocket attack killed 20 people, including three children.", 3)
+    assert (f.category, f.group) == ("killed", "children")
+
+
+def test_a_part_in_the_same_group_adds_nothing():
+    assert pairs("Officials said 50 soldiers, including two former defenders of the plant, "
+                 "were captured.") == {(50, "captured")}
+
+
+def test_vague_plurals_are_kept_but_marked():
+    (f,) = figures("Tens of thousands of people have fled the city.")
+    assert (f.value, f.qualifier, f.category) == (20_000, "vague", "displaced")
+
+
+# --- group and side -----------------------------------------------------------------------
+@pytest.mark.parametrize("text, value, group, side", [
+    ("Three Ukrainian civilians were killed in Kharkiv.", 3, "civilians", "ukraine"),
+    ("Nearly 43,000 Russian soldiers had been killed, he claimed.", 43_000, "military", "russia"),
+    ("At least 49 Armenian troops were killed, Armenia said.", 49, "military", "other"),
+    ("Russian shelling killed 7 people in the town.", 7, "people", "ukraine"),
+    ("In Donetsk, Ukrainian shelling hit a brewery, killing 4 people.", 4, "people", "russia"),
+    ("Six zoo personnel were killed in the shelling in Kyiv.", 6, "other", "ukraine"),
+    ("Explosions at an air base in Crimea killed 2 people.", 2, "people", "russia"),
+    ("The ministry listed 50 Ukrainian prisoners of war killed in the strike.", 50, "other", "ukraine"),
+    ("The Russian defence ministry said nearly 500 of its soldiers have been killed.", 500,
+     "military", "russia"),
+])
+def test_group_and_side(text, value, group, side):
+    f = one(text, value)
+    assert (f.group, f.side) == (group, side)
+
+
+def test_whose_dead_from_the_total_they_are_counted_in():
+    f = one("Western estimates of Russian dead have ranged from more than 15,000 to over 20,000.",
+            15_000)
+    assert (f.category, f.value_high, f.qualifier, f.side) == ("killed", 20_000, "at_least", "russia")
+
+
+def test_a_country_updating_its_own_figures_counts_its_own_dead():
+    f = one("Moscow has not updated its official figures since March, when officials said "
+            "some 1,351 troops had been killed.", 1351)
+    assert (f.group, f.side) == ("military", "russia")
+
+
+def test_a_coordinated_count_shares_the_first_ones_people():
+    f = one("Three more Ukrainian civilians died and eight more were wounded.", 8)
+    assert (f.category, f.group, f.side) == ("injured", "civilians", "ukraine")
+
+
+def test_people_in_a_sentence_about_civilians_are_civilians():
+    assert one("It was the deadliest month for civilians: 589 people were killed.", 589).group == \
+        "civilians"
+
+
+def test_a_military_announcing_kills_announces_the_enemys_losses():
+    f = one("Ukraine's General Staff said 200 soldiers were killed in the last day.", 200)
+    assert (f.group, f.side) == ("military", "russia")
+
+
+# --- reporter -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, reporter", [
+    ("According to the UN, 589 people were killed in July.", "UN"),
+    ("At least 14 civilians died, according to Ukrainian authorities.", "Ukrainian authorities"),
+    ("Three people died in the attack, Gov. Ivan Petrenko said on Telegram.", "Ivan Petrenko"),
+    ("The governor of the Sumy region, Ivan Petrenko, said two people were killed.", "Ivan Petrenko"),
+    ("Ukrainian officials said at least 19 people were killed.", "Ukrainian officials"),
+    ("By the U.N.'s latest count, 5,500 civilians have been killed.", "UN"),
+    ("Two civilians were hurt, police reported.", "police"),
+    ("Eight people were killed in Bakhmut over the past day, said governor Ivan Petrenko.",
+     "Ivan Petrenko"),
+])
+def test_the_reporter_named_in_the_sentence(text, reporter):
+    (f,) = figures(text)
+    assert f.reported_by == reporter
+
+
+def test_the_statement_speaker_resolves_a_title():
+    text = ("Mayor Ivan Petrenko visited the site. "
+            "Seven people were killed and 11 injured, the city's mayor said.")
+    sentence = "Seven people were killed and 11 injured, the city's mayor said."
+    said = Statement("t1:s1", "t1", PUBLISHED, "Ivan Petrenko", "Mayor", "indirect",
+                     "Seven people were killed and 11 injured", "said", None, sentence)
+    assert {f.reported_by for f in figures(text, [said])} == {"Ivan Petrenko"}
+
+
+def test_a_pronoun_takes_the_last_named_source():
+    text = ("Olena Kovalenko, a volunteer with the Red Cross, said the city was being shelled. "
+            "Two civilians died in an artillery attack, she said.")
+    assert one(text, 2).reported_by == "Olena Kovalenko"
+
+
+def test_it_said_in_a_when_clause_is_the_sentence_subject():
+    text = "Moscow has not updated its figure since March, when it said 1,351 soldiers had been killed."
+    assert one(text, 1351).reported_by == "Moscow"
+
+
+# --- period -------------------------------------------------------------------------------
+def test_an_event_with_no_time_is_dated_to_publication():
+    f = one("Seven people were killed in the town.", 7)
+    assert (f.period_start, f.period_end, f.cumulative) == (PUBLISHED, PUBLISHED, False)
+
+
+def test_a_weekday_dates_the_figure():
+    f = one("Three people were killed on Monday.", 3)
+    assert f.period_start == f.period_end == date(2022, 8, 8)
+
+
+def test_a_total_since_the_invasion_is_cumulative():
+    f = one("Since the invasion began, 5,500 civilians have been killed.", 5500)
+    assert (f.period_start, f.period_end, f.cumulative) == (INVASION_START, PUBLISHED, True)
+
+
+def test_thousands_of_soldiers_killed_are_a_running_total_of_the_war():
+    f = one("Zelensky claimed on Wednesday that nearly 43,000 Russian soldiers had been killed.", 43_000)
+    assert (f.period_start, f.period_end, f.cumulative) == (INVASION_START, PUBLISHED, True)
+
+
+def test_a_rate_has_no_period():
+    f = one("Up to 100 Ukrainian soldiers were dying each day.", 100)
+    assert f.period_start is None and f.period_end is None
+
+
+# --- one row per figure -------------------------------------------------------------------
+def test_the_same_value_and_category_is_kept_once_with_the_later_source_filled_in():
+    text = ("July was the deadliest month: 589 people were killed and 1152 injured. "
+            "According to the UN, 589 people were killed and 1152 injured in July.")
+    out = figures(text)
+    assert [(f.value, f.category) for f in out] == [(589, "killed"), (1152, "injured")]
+    assert all(f.reported_by == "UN" for f in out)
+    assert out[0].sentence == "July was the deadliest month: 589 people were killed and 1152 injured."
+
+
+def test_ids_count_in_text_order_and_evidence_is_a_slice_of_the_text():
+    text = "Officials said 3 people died in Sumy. Later 12 people were wounded in Kharkiv."
+    out = figures(text)
+    assert [f.figure_id for f in out] == ["t1:f1", "t1:f2"]
+    assert all(f.sentence in text and f.published == PUBLISHED for f in out)
+    assert [f.location for f in out] == ["Sumy", "Kharkiv"]
+
+
+def test_an_article_without_figures_gives_none():
+    assert figures("Talks resumed in Istanbul on Tuesday.") == []
+
+
+# --- the seed article ---------------------------------------------------------------------
+def _seed_article() -> tuple[Article, dict]:
+    seed = SHARED / "seeds" / "000_785cedd47fed74d0.txt"
+    gold = SHARED / "gold" / "seed.gold.json"
+    if not seed.exists() or not gold.exists():
+        pytest.skip("../shared is not present")
+    body = seed.read_text(encoding="utf-8").split("2025.09.04", 1)[1].strip()
+    return article(body, date(2025, 9, 4), "000_785cedd47fed74d0"), json.loads(gold.read_text())
+
+
+def _seed_statements(a: Article) -> list[Statement] | None:
+    try:
+        from etl.actors import ActorRegistry
+        from etl.extract.statements import extract_statements
+    except ImportError:
+        return None
+    return extract_statements(a, split_sentences(a.text), ActorRegistry.load())
+
+
+def test_the_seed_articles_gold_figures_are_found():
+    a, gold = _seed_article()
+    statements = _seed_statements(a)
+    found = {(f.value, f.category): f for f in
+             extract_figures(a, split_sentences(a.text), statements or [])}
+    for g in gold["figures"]:
+        f = found[(g["value"], g["category"])]
+        assert (f.qualifier, f.group, f.side, f.cumulative) == (
+            g["qualifier"], g["group"], g["side"], g["cumulative"])
+        assert (str(f.period_start) if f.period_start else None) == g["period_start"] or \
+            g["period_start"] is None
+        assert (str(f.period_end) if f.period_end else None) == g["period_end"] or g["period_end"] is None
+        if g["reported_by"] == "UN" or statements is not None:
+            assert f.reported_by and f.reported_by.split()[-1] == g["reported_by"].split()[-1]

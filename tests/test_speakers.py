@@ -1,0 +1,60 @@
+"""Speaker phrases: names, roles and references resolved within one article."""
+from datetime import date
+
+from etl.actors import ActorRegistry
+from etl.extract.speakers import ArticleSpeakers, split_mention
+
+REGISTRY = ActorRegistry.load()
+
+
+def test_role_before_a_name_is_split_off():
+    m = split_mention("US Ambassador to NATO Matthew Whitaker", REGISTRY)
+    assert (m.name, m.role) == ("Matthew Whitaker", "US Ambassador to NATO")
+    m = split_mention("German Chancellor Friedrich Merz", REGISTRY)
+    assert (m.name, m.role) == ("Friedrich Merz", "German Chancellor")
+
+
+def test_honorifics_are_not_roles():
+    m = split_mention("Mr Sadovyi", REGISTRY)
+    assert m.name == "Sadovyi" and m.role is None
+
+
+def test_groups_offices_and_things_that_cannot_speak():
+    assert split_mention("Ukrainian officials", REGISTRY).kind == "group"
+    assert split_mention("the city's mayor", REGISTRY).kind == "title"
+    assert split_mention("he", REGISTRY).kind == "pronoun"
+    assert split_mention("the explosions", REGISTRY) is None
+    assert split_mention("Russia's", REGISTRY) is None
+
+
+def _memory(text: str) -> ArticleSpeakers:
+    return ArticleSpeakers(text, REGISTRY, date(2024, 5, 2))
+
+
+def test_surname_resolves_to_the_fullest_form_in_the_article():
+    text = "Mayor Andriy Koval visited the school. Later Koval spoke to parents."
+    memory = _memory(text)
+    who = memory.resolve(split_mention("Koval", REGISTRY), text.index("Later"))
+    assert who.speaker == "Andriy Koval"
+
+
+def test_title_resolves_to_the_person_holding_it_even_if_named_later():
+    text = "Two people died, the city's mayor said. Mayor Andriy Koval visited the school."
+    memory = _memory(text)
+    who = memory.resolve(split_mention("the city's mayor", REGISTRY), 0)
+    assert who.speaker == "Andriy Koval" and who.role == "Mayor"
+
+
+def test_pronoun_resolves_to_the_person_last_in_subject_position():
+    text = ("Olena Marchuk, a nurse, worked through the night. "
+            "Hospital director Petro Ivanenko praised the staff of Dmytro Shevchuk. She said it was hard.")
+    memory = _memory(text)
+    who = memory.resolve(split_mention("he", REGISTRY), text.index("She said"))
+    assert who.speaker == "Petro Ivanenko"  # Shevchuk only appears after a preposition
+
+
+def test_registry_canonical_is_used_for_known_people():
+    text = "President Volodymyr Zelenskyy spoke on Monday."
+    memory = _memory(text)
+    who = memory.resolve(split_mention("Zelenskyy", REGISTRY), len(text))
+    assert who.speaker == "Volodymyr Zelensky"
