@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from etl import store
-from etl.model import Article, Figure, Rejection, Statement
+from etl.model import Article, Rejection
 
 ETL_ROOT = Path(__file__).resolve().parent
 REPO_ROOT = ETL_ROOT.parent
@@ -49,8 +49,10 @@ class RunSummary:
 
 @dataclass(frozen=True)
 class Extracted:
-    figures: list[Figure]
-    statements: list[Statement]
+    """One article's store rows, built in the worker so the writing process only appends."""
+
+    figure_rows: list[tuple]
+    statement_rows: list[tuple]
     error: str | None = None
 
 
@@ -101,7 +103,8 @@ def _extract_batch(articles: list[Article]) -> list[Extracted]:
     for article in articles:
         try:
             figures, statements = extract_article(article, _ACTORS)
-            out.append(Extracted(figures, statements))
+            out.append(Extracted([store.figure_row(f, i) for i, f in enumerate(figures, 1)],
+                                 [store.statement_row(s, i) for i, s in enumerate(statements, 1)]))
         except Exception as exc:  # one article's failure must not stop the run
             out.append(Extracted([], [], f"{type(exc).__name__}: {exc}"))
     return out
@@ -345,10 +348,10 @@ def _dedupe(article: Article, seen_ids: dict[str, str]) -> tuple[Article, Reject
 def _store_extracted(writer: store.StoreWriter, results: Iterable[tuple[Article, Extracted]],
                      counts: dict, bar) -> None:
     for article, result in results:
-        writer.add("figures", [store.figure_row(f, i) for i, f in enumerate(result.figures, 1)])
-        writer.add("statements", [store.statement_row(s, i) for i, s in enumerate(result.statements, 1)])
-        counts["figures"] += len(result.figures)
-        counts["statements"] += len(result.statements)
+        writer.add("figures", result.figure_rows)
+        writer.add("statements", result.statement_rows)
+        counts["figures"] += len(result.figure_rows)
+        counts["statements"] += len(result.statement_rows)
         counts["extracted"] += 1
         if result.error:
             writer.add("rejected", [(article.path, None,

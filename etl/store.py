@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import astuple
+from dataclasses import fields
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -73,6 +73,11 @@ def _ddl(table: str) -> str:
     return f'CREATE TABLE {table} ({cols})'
 
 
+def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    for table in TABLES:
+        con.execute(_ddl(table))
+
+
 def store_path(out_dir: str | Path) -> Path:
     return Path(out_dir) / STORE_NAME
 
@@ -83,16 +88,21 @@ def article_row(article: Article, content_hash: str, ord_: int) -> tuple:
             content_hash, ord_)
 
 
+def _row(record: Figure | Statement | Rejection) -> tuple:
+    # dataclasses.astuple deep-copies every value; a shallow read is all a row needs.
+    return tuple(getattr(record, f.name) for f in fields(record))
+
+
 def figure_row(figure: Figure, seq: int) -> tuple:
-    return astuple(figure) + (seq,)
+    return _row(figure) + (seq,)
 
 
 def statement_row(statement: Statement, seq: int) -> tuple:
-    return astuple(statement) + (seq,)
+    return _row(statement) + (seq,)
 
 
 def rejection_row(rejection: Rejection) -> tuple:
-    return astuple(rejection)
+    return _row(rejection)
 
 
 class StoreWriter:
@@ -106,8 +116,7 @@ class StoreWriter:
         os.unlink(tmp)  # DuckDB refuses to open an existing empty file as a database
         self.tmp_path = Path(tmp)
         self.con = duckdb.connect(str(self.tmp_path))
-        for table in TABLES:
-            self.con.execute(_ddl(table))
+        create_tables(self.con)
         self._pending: dict[str, list[tuple]] = {t: [] for t in TABLES}
 
     def add(self, table: str, rows: Iterable[tuple]) -> None:
