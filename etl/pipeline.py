@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import multiprocessing
 import os
 import sys
 import time
@@ -115,8 +116,11 @@ class _Extractor:
 
     def __init__(self, workers: int, actors_path: Path):
         _init_worker(str(actors_path))
-        self.pool = (ProcessPoolExecutor(workers, initializer=_init_worker,
-                                         initargs=(str(actors_path),)) if workers > 1 else None)
+        # "spawn", not fork: a forked worker would inherit the folder's lock, and if this process
+        # were killed the orphaned workers would hold it and block every later run.
+        self.pool = (ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_init_worker, initargs=(str(actors_path),))
+                     if workers > 1 else None)
         self.inflight: deque[tuple[list[Article], Future | list[Extracted]]] = deque()
         self.limit = 2 * workers
 

@@ -111,6 +111,9 @@ class StoreWriter:
     def __init__(self, out_dir: str | Path):
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        # Left by runs that were killed; the caller holds the folder's lock, so none is live.
+        for stale in self.out_dir.glob(".store-*.duckdb.tmp*"):
+            stale.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".store-", suffix=".duckdb.tmp", dir=self.out_dir)
         os.close(fd)
         os.unlink(tmp)  # DuckDB refuses to open an existing empty file as a database
