@@ -1,0 +1,1 @@
+"""The dashboard's logic: pages in pages/ stay thin and call these modules."""

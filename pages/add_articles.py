@@ -1,0 +1,94 @@
+"""Add articles: upload files, then run the ETL over the previous inputs plus the uploads."""
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import streamlit as st
+
+from app import db, router, uploads
+from app.evidence import escape_markdown
+
+router.enter_page()
+
+st.title("Add articles")
+folder = db.store_dir()
+target = uploads.uploads_dir(folder)
+st.markdown("Upload article files; they are saved in the folder below and loaded together with the inputs "
+            "of the previous ETL run. Formats: " + ", ".join(f"`{e}`" for e in uploads.ALLOWED)
+            + f"; at most {uploads.MAX_BYTES // 2**20} MB per file.")
+st.code(str(target), language=None)
+
+if "upload_round" not in st.session_state:
+    st.session_state.upload_round = 0
+files = st.file_uploader("Article files", type=[e.lstrip(".") for e in uploads.ALLOWED],
+                         accept_multiple_files=True, key=f"uploader-{st.session_state.upload_round}")
+accepted, refused = [], []
+for f in files or []:
+    reason = uploads.refusal(f.name, f.size)
+    if reason:
+        refused.append((f.name, reason))
+    else:
+        accepted.append(f)
+for name, reason in refused:
+    st.error(f"{escape_markdown(name)}: {reason}", icon=":material/block:")
+
+store = db.current_store()
+meta = db.meta(store) if store is not None and db.problem(store) is None else {}
+inputs, missing = uploads.run_inputs(folder, meta)
+if missing:
+    st.warning("These inputs of the previous run no longer exist, so their articles will leave the store: "
+               + escape_markdown(", ".join(missing)))
+
+
+def _request_run() -> None:
+    # A callback, not the button's return value: it survives the router's first-visit re-run.
+    st.session_state.add_requested = True
+
+
+if accepted:
+    st.button(f"Add {len(accepted)} file{'s' if len(accepted) != 1 else ''} and run the ETL", type="primary",
+              icon=":material/play_arrow:", on_click=_request_run)
+if st.session_state.pop("add_requested", False) and accepted:
+    saved = [uploads.save(target, f.name, f.getvalue()) for f in accepted]
+    for s in saved:
+        if s.status != "saved":
+            note = "already uploaded, unchanged" if s.status == "unchanged" else "a different file had its name"
+            st.caption(escape_markdown(f"{s.name} → {s.path.name} ({note})"))
+    messages: list[str] = []
+    with st.status("Running the ETL…", expanded=True) as status:
+        st.text("Inputs: " + ", ".join(inputs))
+        # The run goes on in a worker thread, so this page can show that it is alive; if the user
+        # leaves the page, the run still finishes and publishes (shutdown does not wait for it).
+        pool = ThreadPoolExecutor(max_workers=1)
+        job = pool.submit(uploads.add, folder, [s.path for s in saved], meta, messages.append)
+        pool.shutdown(wait=False)
+        started, ticker = time.monotonic(), st.empty()
+        while not job.done():
+            ticker.text(f"{time.monotonic() - started:.0f} s elapsed" + (f" · {messages[-1]}" if messages else ""))
+            time.sleep(0.5)
+        ticker.empty()
+        try:
+            st.session_state.add_outcome = job.result()
+            status.update(label="The ETL finished", state="complete", expanded=False)
+        except Exception as exc:  # the ETL's own failure is shown as a message, not a traceback
+            st.session_state.add_outcome = None
+            status.update(label="The ETL failed", state="error")
+            st.error(escape_markdown(f"The ETL could not run: {type(exc).__name__}: {exc}"))
+        for message in messages:
+            st.text(message)
+    if st.session_state.add_outcome is not None:
+        # A fresh run of the page: an empty uploader, and filters that know the new data.
+        st.session_state.upload_round += 1
+        st.rerun()
+
+outcome = st.session_state.get("add_outcome")
+if outcome is not None:
+    st.subheader("Result of the last run")
+    st.text(outcome.summary)
+    st.markdown(f"**Added: {len(outcome.added)} article{'s' if len(outcome.added) != 1 else ''}**")
+    if not outcome.added.empty:
+        st.dataframe(outcome.added, hide_index=True, column_config={
+            "published": st.column_config.DateColumn("published", format="YYYY-MM-DD")})
+    st.markdown(f"**Not loaded: {len(outcome.rejected)} item{'s' if len(outcome.rejected) != 1 else ''}**")
+    if not outcome.rejected.empty:
+        st.dataframe(outcome.rejected, hide_index=True, column_config={
+            "reason": st.column_config.TextColumn("reason", width="large")})
