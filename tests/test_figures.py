@@ -90,6 +90,27 @@ def test_counts_of_things_or_non_casualties_are_not_figures(text):
     assert pairs(text) == set()
 
 
+@pytest.mark.parametrize("text", [
+    "A gunman opened fire at a school, killing seven children.",
+    "Five people died in the storming of the Capitol.",
+    "A blaze at a nightclub killed 13 people.",
+    "At least 26 protesters were killed in the unrest, the authorities said.",
+    "Police arrested 4,400 people during the protests in Almaty.",
+])
+def test_harm_from_causes_other_than_war_is_not_a_figure(text):
+    assert pairs(text) == set()
+
+
+def test_a_means_of_war_keeps_a_figure_whatever_else_the_sentence_names():
+    assert pairs("A Russian missile hit the covid hospital, killing 3 people.") == {(3, "killed")}
+    assert pairs("Police detained 1,300 people at anti-war protests.") == {(1300, "captured")}
+
+
+def test_the_protests_the_arrested_were_at_can_be_named_the_sentence_before():
+    text = "Thousands rallied against the invasion on Sunday. Police detained 5,000 people."
+    assert pairs(text) == {(5000, "captured")}
+
+
 def test_a_part_of_a_figure_in_another_group_is_its_own_figure():
     f = one("A rocket attack killed 20 people, including three children.", 3)
     assert (f.category, f.group) == ("killed", "children")
@@ -121,6 +142,29 @@ def test_vague_plurals_are_kept_but_marked():
 def test_group_and_side(text, value, group, side):
     f = one(text, value)
     assert (f.group, f.side) == (group, side)
+
+
+@pytest.mark.parametrize("text, value, side", [
+    ("Police detained more than 1,300 anti-war protesters in Moscow.", 1300, "russia"),
+    ("Russian authorities arrested 4,300 protesters who marched against the war.", 4300, "russia"),
+    ("Russian forces detained two workers of the plant in southern Ukraine.", 2, "ukraine"),
+    ("Norwegian police arrested two Russians near an airport.", 2, "russia"),
+    ("Kazakhstan's interior ministry said police arrested 400 people.", 400, "other"),
+])
+def test_the_arrested_are_on_the_side_of_the_country_arresting_them(text, value, side):
+    assert one(text, value).side == side
+
+
+def test_arrests_take_the_country_named_in_the_sentences_before():
+    text = ("Rallies against the war spread across Russia on Sunday. "
+            "Police detained more than 5,000 people, monitors said.")
+    assert one(text, 5000).side == "russia"
+
+
+def test_deaths_in_a_sentence_naming_only_other_countries_are_theirs():
+    text = ("Fighting flared again on the disputed border. "
+            "Armenia said 105 of its service members were killed in an attack by Azerbaijan.")
+    assert one(text, 105).side == "other"
 
 
 def test_whose_dead_from_the_total_they_are_counted_in():
@@ -167,13 +211,56 @@ def test_the_reporter_named_in_the_sentence(text, reporter):
     assert f.reported_by == reporter
 
 
+@pytest.mark.parametrize("text, reporter", [
+    ("According to reports, 1,500 people had been arrested across Russia.", None),
+    ("At least 40 people were killed, Ivan Petrenko, an adviser to the mayor, said Thursday.",
+     "Ivan Petrenko"),
+    ("Western estimates of Russian dead have ranged from 15,000 to 20,000.", "Western estimates"),
+    ("Six million people have fled, according to new figures released by the International "
+     "Organization for Migration.", "International Organization for Migration"),
+    ("On Wednesday a Ukrainian marine commander said 500 injured troops were inside the plant.",
+     "Ukrainian marine commander"),
+])
+def test_words_that_name_no_source_are_left_out_of_the_reporter(text, reporter):
+    assert figures(text)[0].reported_by == reporter
+
+
+def test_it_said_after_a_government_subject_is_that_government():
+    text = ("China said later it lost four troops in the clash. The Ukrainian government started "
+            "an investigation after it said the bodies of 410 civilians had been found.")
+    assert one(text, 410).reported_by == "Ukrainian government"
+
+
 def test_the_statement_speaker_resolves_a_title():
     text = ("Mayor Ivan Petrenko visited the site. "
             "Seven people were killed and 11 injured, the city's mayor said.")
     sentence = "Seven people were killed and 11 injured, the city's mayor said."
     said = Statement("t1:s1", "t1", PUBLISHED, "Ivan Petrenko", "Mayor", "indirect",
-                     "Seven people were killed and 11 injured", "said", None, sentence)
-    assert {f.reported_by for f in figures(text, [said])} == {"Ivan Petrenko"}
+                     "Seven people were killed and 11 injured", "said", None, sentence,
+                     actor="Ivan Petrenko")
+    assert {(f.reported_by, f.reported_by_actor) for f in figures(text, [said])} == {
+        ("Ivan Petrenko", "Ivan Petrenko")}
+
+
+def test_a_statement_gives_the_name_as_written_and_the_registrys_name():
+    sentence = "Twelve civilians were killed in Kharkiv, Volodymyr Zelenskyy said."
+    said = Statement("t1:s1", "t1", PUBLISHED, "Volodymyr Zelenskyy", None, "indirect",
+                     "Twelve civilians were killed in Kharkiv", "said", None, sentence,
+                     actor="Volodymyr Zelensky")
+    (f,) = figures(sentence, [said])
+    assert (f.reported_by, f.reported_by_actor) == ("Volodymyr Zelenskyy", "Volodymyr Zelensky")
+
+
+def test_a_surname_is_written_in_full_and_named_as_the_registry_names_it():
+    text = ("Ukrainian President Volodymyr Zelenskiy visited Kharkiv on Monday. "
+            "Twelve civilians were killed in the city, Zelenskiy said.")
+    f = one(text, 12)
+    assert (f.reported_by, f.reported_by_actor) == ("Volodymyr Zelenskiy", "Volodymyr Zelensky")
+
+
+def test_a_reporter_the_registry_does_not_know_keeps_its_own_name():
+    f = one("Ukrainian officials said at least 19 people were killed.", 19)
+    assert (f.reported_by, f.reported_by_actor) == ("Ukrainian officials", "Ukrainian officials")
 
 
 def test_a_pronoun_takes_the_last_named_source():
@@ -206,6 +293,35 @@ def test_a_total_since_the_invasion_is_cumulative():
 def test_thousands_of_soldiers_killed_are_a_running_total_of_the_war():
     f = one("Zelensky claimed on Wednesday that nearly 43,000 Russian soldiers had been killed.", 43_000)
     assert (f.period_start, f.period_end, f.cumulative) == (INVASION_START, PUBLISHED, True)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Russia has deployed 100,000 soldiers to the front line near Pokrovsk.", 100_000),
+    ("About 40 people remain missing.", 40),
+    ("Officials say around 350 civilians have been killed in the city.", 350),
+    ("The number of displaced people has risen above 100 million.", 100_000_000),
+    ("Three soldiers are still held in captivity.", 3),
+])
+def test_a_standing_state_or_running_total_without_a_time_has_no_period(text, value):
+    f = one(text, value)
+    assert (f.period_start, f.period_end) == (None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "At least 20 people have been killed in a missile strike on the city, officials said.",
+    "The governor said 12 people had been killed in the shelling.",
+    "Officials said nine people were wounded, one of whom remains in hospital.",
+])
+def test_news_of_an_attack_in_the_perfect_is_dated_to_publication(text):
+    (f,) = [f for f in figures(text) if f.value in (9, 12, 20)]
+    assert (f.period_start, f.period_end) == (PUBLISHED, PUBLISHED)
+
+
+def test_a_sentence_going_on_about_an_attack_takes_its_time():
+    text = ("A Russian missile strike on Zaporizhzhia on Monday killed 17 people. "
+            "The attack also wounded 89 people, officials said.")
+    f = one(text, 89)
+    assert f.period_start == f.period_end == date(2022, 8, 8)
 
 
 def test_a_rate_has_no_period():

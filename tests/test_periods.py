@@ -44,6 +44,15 @@ def test_since_the_invasion_is_a_running_total_up_to_publication():
     assert period("in six months of war 9,000 died") == Period(INVASION_START, THU, True)
 
 
+def test_a_running_total_since_a_month_or_the_new_year():
+    assert period("Since the start of August, 40 people have died.") == Period(
+        date(2025, 8, 1), THU, True)
+    assert period("Since May 2024 the town has lost 300 residents.") == Period(
+        date(2024, 5, 1), THU, True)
+    assert period("300 have died since the beginning of the year.") == Period(
+        date(2025, 1, 1), THU, True)
+
+
 def test_a_running_total_can_end_at_an_as_of_date():
     p = period("As of Aug. 21, 13,400 civilian casualties were recorded since Feb. 24.",
                date(2022, 8, 22))

@@ -57,8 +57,10 @@ _SINCE_INVASION = re.compile(
     r"(?:in|during|over) (?:the )?(?:\w+|\d+) (?:days|weeks|months) of (?:the )?(?:war|fighting|invasion|conflict))\b",
     re.I,
 )
-_SINCE_DATE = re.compile(rf"\bsince\s+(?:(?:early|mid|late)[- ])?(?=(?:{_MONTH_WORD}|\d{{1,2}}\s|(?:19|20)\d\d))")
-_SINCE_WHEN = re.compile(rf"\bsince\s+(?:(?:early|mid|late)[- ])?(?P<m>{_MONTH_WORD})\b[^,;]*,\s*when\b")
+_SINCE_DATE = re.compile(rf"\b[Ss]ince\s+(?:the (?:start|beginning) of\s+|(?:early|mid|late)[- ])?"
+                         rf"(?=(?:{_MONTH_WORD}|\d{{1,2}}\s|(?:19|20)\d\d))")
+_SINCE_WHEN = re.compile(rf"\b[Ss]ince\s+(?:(?:early|mid|late)[- ])?(?P<m>{_MONTH_WORD})\b[^,;]*,\s*when\b")
+_SINCE_NEW_YEAR = re.compile(r"\b[Ss]ince the (?:start|beginning) of (?:the|this) year\b")
 _SUPERLATIVE = re.compile(
     r"\b(?:deadliest|worst|largest|biggest|highest|heaviest|most|first time|first|lowest|bloodiest|"
     r"longest|strongest)\b[^.;:]{0,60}$", re.I)
@@ -196,6 +198,8 @@ def find_times(sentence: str, published: date) -> list[TimeMention]:
             continue
         if first is not None and first[1].start <= published:
             add(m.start(), first[0], Period(first[1].start, published, True), "since")
+    for m in _SINCE_NEW_YEAR.finditer(sentence):
+        add(m.start(), m.end(), Period(date(published.year, 1, 1), published, True), "since")
     for m in _YEAR_RANGE.finditer(sentence):
         a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         add(m.start(), m.end(), Period(date(int(a), 1, 1), date(int(b), 12, 31)), "point")

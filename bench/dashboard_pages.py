@@ -1,0 +1,91 @@
+"""Dashboard page run times at scale: python3 bench/dashboard_pages.py [--store DIR] [--runs 5]
+
+Builds (unless --store is given) a synthetic store of 100,000 articles, 1,000,000 figures and
+500,000 statements (bench/synthetic_store.py), then times each page's script run with Streamlit's
+AppTest: the first run after clearing the caches (what a new filter costs) and a rerun (what a
+widget change on an already-computed view costs), each the median of --runs runs, with default
+filters and with a one-month, one-actor filter. Last, the time to build the full figures CSV
+download of the Casualties page.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from machine import describe  # noqa: E402
+from synthetic_store import build  # noqa: E402
+
+PAGES = ["pages/overview.py", "pages/casualties.py", "pages/statements.py", "pages/articles.py",
+         "pages/add_articles.py"]
+ONE_MONTH_ONE_ACTOR = {"from": "2023-05", "to": "2023-05", "actor": "Volodymyr Zelensky"}
+
+
+def time_page(page: str, query: dict[str, str], runs: int) -> tuple[float, float]:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    cold, warm = [], []
+    for _ in range(runs):
+        st.cache_data.clear()
+        at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        started = time.perf_counter()
+        at.switch_page(page).run()
+        cold.append(time.perf_counter() - started)
+        if at.exception:
+            raise SystemExit(f"{page} raised: {at.exception[0].value}")
+        started = time.perf_counter()
+        at.run()
+        warm.append(time.perf_counter() - started)
+    return statistics.median(cold), statistics.median(warm)
+
+
+def time_download(runs: int) -> tuple[float, int]:
+    from app import db, downloads, queries
+    from app.filters import Filters
+
+    store = db.current_store()
+    times, size = [], 0
+    for _ in range(runs):
+        started = time.perf_counter()
+        size = len(downloads.csv_bytes(store, queries.claims(Filters())))
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--store", type=Path, help="an existing store folder (default: build a synthetic one)")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    print(describe())
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.store or Path(tmp)
+        if args.store is None:
+            started = time.perf_counter()
+            build(folder, 100_000, 1_000_000, 500_000)
+            print(f"synthetic store: 100,000 articles, 1,000,000 figures, 500,000 statements "
+                  f"(built in {time.perf_counter() - started:.1f} s)")
+        os.environ["WAR_NEWS_STORE"] = str(folder)
+        print(f"{'page':28} {'filters':22} {'first run':>10} {'rerun':>8}   (median of {args.runs})")
+        for label, query in (("default", {}), ("one month, one actor", ONE_MONTH_ONE_ACTOR)):
+            for page in PAGES:
+                cold, warm = time_page(page, query, args.runs)
+                print(f"{page:28} {label:22} {cold:9.3f}s {warm:7.3f}s")
+        seconds, size = time_download(max(1, args.runs // 2))
+        print(f"full figures CSV download (Casualties, default filters): {seconds:.2f} s, {size / 2**20:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()

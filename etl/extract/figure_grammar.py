@@ -1,0 +1,419 @@
+"""Which counts of a sentence are figures, and what each counts.
+
+For each count in a sentence (numbers.py) the category comes from the casualty words that stand in
+a grammatical relation to it, tried in this order:
+  1. its own noun phrase: "53 wounded soldiers", "1,000 deaths", "80,000 deaths and injuries";
+  2. its predicate: "589 people were killed", "were reported wounded", "residents of the village
+     of X were killed", "were among those held captive";
+  3. the verb it is the object of: "killing three", "wounded 89 people", "claimed to have killed";
+  4. a total it is the value of: "the death toll ... climbed to 25", "estimates of Russian dead
+     have ranged from 15,000";
+  5. the count it is coordinated with or part of: "7 killed and 11", "including 1,000 children";
+  6. context, for prisoners and troops only: a swap or exchange makes people "captured"; a
+     deployment word near troops ("massed", "near the border", "increase the number of troops")
+     makes them "deployed".
+A count whose noun names things ("9 warplanes", "24 hours") is not a figure. The people's group
+and side come from the same noun phrase ("Ukrainian civilians"), else from the count they are
+joined to or the owner before them ("Russian forces have sustained up to 80,000 deaths").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.extract.figure_words import (
+    COMPOUND_HEADS, FUNCTION_WORDS, GROUP_NOUNS, MAY_COUNT, MILITARY_CONTEXT_NOUNS, MODIFIERS,
+    NATIONALITY, NP_CUES, NUMBER_WORDS, THING_NOUNS, Token, cue_covering, find_cues, token_span,
+    tokenize)
+from etl.extract.numbers import NumberMention, find_numbers
+from etl.extract.sides import deployer_side
+
+_TROOPS_BEFORE = re.compile(r"\b(?:troops|soldiers|servicemen|armed forces|army|personnel|"
+                            r"reservists|conscripts|contingent)\b[^.;:]*$", re.I)
+_MILITARY_CONTEXT = re.compile(r"\b(?:troops|soldiers|servicemen|armed forces|army|military|tanks|"
+                               r"front ?line|battalion|brigade|regiment|unit)\b", re.I)
+_CAPTIVE_CONTEXT = re.compile(r"\b(?:swap|exchange[sd]?|prisoners? of war|pows?|captivity)\b", re.I)
+_RELEASED = re.compile(r"\b(?:released|freed|returned home|brought home|handed over|repatriated|"
+                       r"exchanged|swapped|part of (?:the|an?) (?:exchange|swap))\b", re.I)
+
+# Between a count and its predicate: auxiliaries, adverbs, "reported", "known to have been".
+_PREDICATE_SKIP = frozenset(
+    """were was is are have has had been be being will would reportedly also later confirmed reported
+    thought believed known estimated said feared presumed to who which that now already so far since
+    then still subsequently among those them all more others other as recently allegedly officially
+    either both initially apparently remain remains remained""".split()
+)
+_AUXILIARY = frozenset("were was are is have has had".split())
+_PREPOSITIONS = frozenset("from in of at on near inside outside across aboard".split())
+_OBJECT_SKIP = frozenset(
+    """at least more than over nearly almost about around roughly some an a estimated up to as many
+    another the total of lives upwards no fewer less approximately close just well further
+    additional have has had claimed reportedly""".split()
+)
+_LINK_BEFORE = re.compile(
+    r"(?:\b(?:to|at|of|by|reached|hit|is|was|stands|stood|ranged|ranges|range|ranging|exceeded|"
+    r"surpassed|topped|passed|past|rose|risen|climbed|now|reaching|near)|[:=,])\s*$", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(?:toll|tally|count|total|number|figures?|estimates?|numbers)\s+"
+                           r"(?:of\s+)?(?:\w+\s+){0,2}$", re.I)
+_CLAUSE_BREAK = re.compile(r"\b(?:and|but|while|that|which|who)\b|[;:]")
+_CLAUSE_OR_COMMA = re.compile(_CLAUSE_BREAK.pattern + "|,")
+_CLAUSE_CUT = re.compile(r"[;:]| - | — | – ")
+
+@dataclass
+class Found:
+    """One count judged to be a figure, before it becomes a Figure record."""
+
+    number: NumberMention
+    category: str
+    group: str | None
+    side: str | None
+    np_end: int  # index of the first token after the count's noun phrase
+
+
+@dataclass
+class _Phrase:
+    """What the words right after a count say about it."""
+
+    group: str | None = None
+    side: str | None = None
+    category: str | None = None
+    noun_category: str | None = None  # from the people's noun: "refugees", "POWs", "bodies"
+    own: bool = False  # "500 of its soldiers": the subject's own people
+    head: str = ""  # the people's noun
+    end: int = 0
+    person: bool = True
+
+
+def _noun_phrase(tokens: list[Token], i: int, cues, after_person: bool,
+                 of_phrase: bool = False) -> _Phrase:
+    """Read the words after a count: who they are, and whether they are people at all.
+
+    `after_person` says whether the previous count of the sentence was a figure, which is what
+    "of them" then refers to; `of_phrase` that the words follow "dozens of", so they must name
+    people.
+    """
+    p = _Phrase(end=i)
+    j = i
+    unknown = 0
+    while j < len(tokens) and j < i + 7:
+        word = tokens[j][0]
+        if word == "of" and p.group is None and p.category is None and j + 1 < len(tokens):
+            nxt = tokens[j + 1][0]
+            if nxt in ("whom", "which"):
+                p.person = False
+                return p
+            if nxt in ("them", "those", "these", "us"):
+                p.person = after_person
+                p.end = j + 2
+                return p
+            if nxt in ("his", "her", "their", "the", "its", "our"):
+                p.own = nxt in ("its", "their", "our")
+                j += 2
+                unknown = 0
+                continue
+            break
+        if word in ("prisoners", "prisoner") and j + 2 < len(tokens) and tokens[j + 1][0] == "of" \
+                and tokens[j + 2][0] == "war":
+            p.group = "other"
+            j += 3
+            break
+        if word in THING_NOUNS and p.group is None:
+            p.person = False  # "eight buses carrying evacuees"
+            return p
+        cue = NP_CUES.get(word)
+        if cue and word not in GROUP_NOUNS and not unknown:
+            p.category = _join_categories(p.category, cue)
+            j += 1
+            if j + 1 < len(tokens) and tokens[j][0] in ("and", "or") and tokens[j + 1][0] in NP_CUES \
+                    and p.group is None:
+                p.category = _join_categories(p.category, NP_CUES[tokens[j + 1][0]])
+                j += 2
+            continue
+        if word in GROUP_NOUNS:
+            noun_group = GROUP_NOUNS[word]
+            if word == "others" or (word == "more" and p.group is None):
+                j += 1
+                continue
+            if j > i and tokens[j - 1][0] in COMPOUND_HEADS:
+                noun_group = COMPOUND_HEADS[tokens[j - 1][0]]  # "military personnel"
+            if p.group in (None, "people") or noun_group not in ("people", None):
+                p.group = noun_group
+            if j + 1 < len(tokens) and tokens[j + 1][0] in THING_NOUNS:
+                p.person = False  # "29 fighter jets", "40 police cars"
+                return p
+            p.side = p.side or NATIONALITY.get(word)
+            p.head = word
+            if word in NP_CUES:
+                p.noun_category = p.noun_category or NP_CUES[word]
+            j += 1
+            unknown = 0
+            if j < len(tokens) and tokens[j][0] in GROUP_NOUNS and tokens[j][0] not in ("more", "others"):
+                continue  # "family members", "police officers"
+            if j < len(tokens) and tokens[j][0] in ("aged", "ages"):
+                # "two children aged 4 and 16" (the ages were left out by numbers.py)
+                j += 1
+                while j < len(tokens) and (tokens[j][0][0].isdigit() or tokens[j][0] in
+                                           ("and", "to", "or", "between", "-", "years", "old")):
+                    j += 1
+            break
+        if word in MODIFIERS:
+            if word in NATIONALITY and p.side is None:
+                p.side = NATIONALITY[word]
+            if word == "civilian":
+                p.group = "civilians"
+            j += 1
+            continue
+        if word in ("\"", "“", "”", "'", "‘"):
+            j += 1  # reporting killed 29 "occupiers"
+            continue
+        if word in FUNCTION_WORDS or not word[0].isalpha() or cue_covering(cues, tokens[j][1]):
+            break
+        if word.endswith(("ed", "ing")) and not unknown and not _modifies_next(tokens, j, cues):
+            break  # a verb: "four trapped in the rubble"
+        unknown += 1
+        if unknown > 2:
+            break
+        j += 1
+    p.end = j
+    if unknown and p.group is None and p.category is None:
+        p.person = False
+    if of_phrase and p.group is None and p.category is None:
+        p.person = False  # "dozens of its vehicles", "hundreds of miles"
+    return p
+
+
+def _modifies_next(tokens: list[Token], j: int, cues) -> bool:
+    """Is the -ed/-ing word at j an adjective before a noun ("armoured vehicles")?"""
+    if j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1][0]
+    return nxt[0].isalpha() and nxt not in FUNCTION_WORDS and not cue_covering(cues, tokens[j + 1][1]) \
+        and nxt not in _PREDICATE_SKIP
+
+
+def _join_categories(first: str | None, second: str) -> str:
+    """ "deaths and injuries" is one casualties count."""
+    if first is None or first == second:
+        return second
+    if {first, second} <= {"killed", "injured", "casualties"}:
+        return "casualties"
+    return first
+
+
+def _leaves_phrase(sentence: str, tokens: list[Token], start: int, stop: int) -> bool:
+    """Does the stretch leave the count's prepositional phrase (another count, or a comma that
+    opens a new clause rather than continuing a list of names)?"""
+    for k in range(start, stop):
+        word = tokens[k][0]
+        if word[0].isdigit() or word in NUMBER_WORDS:
+            return True
+        if word == "," and k + 1 < stop and not sentence[tokens[k + 1][1]].isupper() \
+                and tokens[k + 1][0] != "and":
+            return True
+    return False
+
+
+def _predicate_cue(sentence: str, tokens: list[Token], np_end: int, cues, inserted: bool) -> str | None:
+    """The casualty word of the count's own predicate ("were killed", "are thought to have fled").
+
+    `inserted`: the count sits in an insertion ("the victims, including one child, burned to
+    death"; "a worker - along with three relatives - were killed"), so the predicate follows it.
+    """
+    j = np_end
+    skipped = 0
+    if inserted and j < len(tokens) and tokens[j][0] in (",", "-", "—", "–", ")"):
+        j += 1
+    if j < len(tokens) and (tokens[j][0] in _PREPOSITIONS or tokens[j][0].endswith("ed") and j + 1 < len(
+            tokens) and tokens[j + 1][0] in _PREPOSITIONS and not cue_covering(cues, tokens[j][1])):
+        # "two residents of the village of X in the Y region were killed", "four trapped in the
+        # rubble were killed"
+        aux = next((k for k in range(j + 1, min(len(tokens), j + 18))
+                    if tokens[k][0] in _AUXILIARY or tokens[k][0] in (";", ":")
+                    or any(c[0] == tokens[k][1] for c in cues)), None)
+        if aux is None or tokens[aux][0] in (";", ":") or _leaves_phrase(sentence, tokens, j, aux):
+            return None
+        j = aux
+    if j < len(tokens) and tokens[j][0] == ",":
+        # "one doctor, pulled from the rubble, suffered burns"
+        close = next((k for k in range(j + 1, min(len(tokens), j + 10)) if tokens[k][0] == ","), None)
+        if close is not None and not any(tokens[k][0][0].isdigit() for k in range(j, close)):
+            j = close + 1
+    among = False
+    while j < len(tokens) and skipped <= (8 if among else 5):
+        word, start, _ = tokens[j]
+        cue = next((c for c in cues if c[0] == start), None)
+        if cue:
+            return cue[2]
+        if word in _PREDICATE_SKIP or word.endswith("ly") or (among and word[0].isalpha()):
+            among = among or word == "among"
+            j += 1
+            skipped += 1
+            continue
+        return None
+    return None
+
+
+def _inserted(tokens: list[Token], first: int) -> bool:
+    """Is the count opened by a dash or bracket ("- along with three relatives -")?"""
+    for j in range(first - 1, max(-1, first - 5), -1):
+        if tokens[j][0] in ("-", "—", "–", "("):
+            return True
+        if tokens[j][0] in (",", ";", ":"):
+            return False
+    return False
+
+
+def _object_cue(tokens: list[Token], first: int, cues) -> str | None:
+    """The verb the count is the object of ("killing three", "wounded at least 89")."""
+    j = first - 1
+    skipped = 0
+    while j >= 0 and skipped <= 4:
+        cue = cue_covering(cues, tokens[j][1])
+        if cue:
+            return cue[2] if cue[2] != "deployed" or cue[3] not in ("increase", "boost", "expand") \
+                else None
+        if tokens[j][0] in _OBJECT_SKIP or tokens[j][0] == "to":
+            j -= 1
+            skipped += 1
+            continue
+        return None
+    return None
+
+
+def _total_cue(sentence: str, start: int, cues, clause_start: int) -> tuple[str | None, int]:
+    """A count that is the value of a total: "the death toll ... rose to 25"; with where the
+    total's word starts, whose adjective ("estimates of Russian dead") says whose dead."""
+    if not _LINK_BEFORE.search(sentence, max(clause_start, start - 30), start):
+        return None, -1
+    for c in reversed([c for c in cues if clause_start <= c[0] and c[1] <= start]):
+        if c[3] in ("death toll", "toll"):
+            return "killed", c[0]
+        if c[2] != "deployed" and _TOTAL_BEFORE.search(sentence, max(clause_start, c[0] - 40), c[0]):
+            return c[2], c[0]
+    return None, -1
+
+
+def _deployment(sentence: str, start: int, end: int, cues, group: str | None) -> bool:
+    """Troops next to a deployment word: "massed 100,000 troops", "increase troops by 137,000".
+
+    A bare count needs both before it, in its clause: "boost the armed forces to 2.04 million".
+    """
+    if group not in (None, "military"):
+        return False
+    lo, hi = max(0, start - 90), (min(len(sentence), end + 60) if group else start)
+    if group is None and not _TROOPS_BEFORE.search(sentence, lo, start):
+        return False
+    breaks = _CLAUSE_BREAK if group is None else _CLAUSE_OR_COMMA
+    return any(c[2] == "deployed" and lo <= c[0] < hi and not breaks.search(
+        sentence, min(c[1], end), max(c[0], start)) for c in cues)
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    cut = 0
+    for m in _CLAUSE_CUT.finditer(sentence, 0, pos):
+        cut = m.end()
+    return cut
+
+
+def _joined(tokens: list[Token], prev: Found, first: int) -> bool:
+    """Is the count at token `first` coordinated with `prev` ("7 killed and 11", "5 and 6 others")?"""
+    between = [t[0] for t in tokens[prev.np_end:first]]
+    if len(between) > 12 or any(w in (";", ":") for w in between):
+        return False
+    return not between or between[-1] in ("and", "or", ",", "including", "plus", "another", "with") \
+        or "including" in between[-3:] or "among" in between[-3:]
+
+
+_OWNER_NOUNS = {"forces": "military", "army": "military", "military": "military"}
+
+
+def _owner_before(tokens: list[Token], first: int) -> tuple[str | None, str | None]:
+    """Whose deaths: "Russian forces have sustained up to 80,000 deaths" -> military, russia."""
+    for j in range(first - 1, max(-1, first - 9), -1):
+        word = tokens[j][0]
+        if word in (",", ";", ":", "-", "—", "–", "and", "but", "that", "which", "who"):
+            break
+        group = _OWNER_NOUNS.get(word) or (GROUP_NOUNS.get(word) if word not in ("more", "others")
+                                            else None)
+        side = NATIONALITY.get(word)
+        if group or (side and word in ("russian", "ukrainian")):
+            if side is None and j > 0:
+                side = NATIONALITY.get(tokens[j - 1][0])
+            return group, side
+    return None, None
+
+
+def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], cues) -> list[Found]:
+    found: list[Found] = []
+    last_was_figure = False
+    for n in numbers:
+        first, last = token_span(tokens, n.start, n.end)
+        if first >= len(tokens):
+            continue
+        if tokens[first][0] == "one" and first > 0 and tokens[first - 1][0] in ("no", "any", "every"):
+            continue
+        of_phrase = n.vague and last + 1 < len(tokens) and tokens[last + 1][0] == "of"
+        phrase = _noun_phrase(tokens, last + 1 + of_phrase, cues, last_was_figure, of_phrase)
+        last_was_figure = False
+        if not phrase.person:
+            continue
+        if tokens[last][0] == "one" and phrase.group is None and phrase.category is None:
+            # A bare "one" is a pronoun far more often than a count ("one of the strikes").
+            continue
+        prev = found[-1] if found else None
+        joined = prev is not None and _joined(tokens, prev, first)
+        including = any(t[0] in ("including", "among") for t in tokens[max(0, first - 4):first])
+        total, total_at = _total_cue(sentence, n.start, cues, _clause_start(sentence, n.start))
+        category = (phrase.category
+                    or _predicate_cue(sentence, tokens, phrase.end, cues,
+                                      including or _inserted(tokens, first))
+                    or _object_cue(tokens, first, cues)
+                    or total
+                    or phrase.noun_category)
+        if category is None and joined:
+            category = prev.category
+        if category is None and phrase.group is not None and _CAPTIVE_CONTEXT.search(sentence) \
+                and _RELEASED.search(sentence):
+            category = "captured"
+        if category is None and _deployment(sentence, n.start, n.end, cues, phrase.group):
+            category = "deployed"
+        if category is None:
+            continue
+        if category == "deployed":
+            if not _deployment(sentence, n.start, n.end, cues, phrase.group):
+                continue
+            phrase.group = "military"
+        group, side = phrase.group, phrase.side
+        if group is None and (phrase.category or phrase.noun_category):
+            group, owner_side = _owner_before(tokens, first)
+            side = side or owner_side
+        elif category == total and total_at >= 0:
+            owner_group, owner_side = _owner_before(tokens, token_span(tokens, total_at, total_at)[0])
+            group, side = group or owner_group, side or owner_side
+        if including and joined and category == prev.category and group in (None, prev.group):
+            # "50 soldiers, including two former defenders": a part that adds nothing new.
+            continue
+        if joined:
+            group = group or prev.group
+            side = side or prev.side
+        if phrase.head in MILITARY_CONTEXT_NOUNS and group == GROUP_NOUNS[phrase.head] \
+                and _MILITARY_CONTEXT.search(sentence):
+            group = "military"  # "74,840 personnel" in a report on the armed forces
+        if side is None and phrase.own:
+            side = deployer_side(sentence[:n.start], last=False)
+        found.append(Found(n, category, group, side, phrase.end))
+        last_was_figure = True
+    return found
+
+
+def find_figures(text: str) -> list[Found]:
+    """The counts of the sentence `text` that are figures, in text order."""
+    if not MAY_COUNT.search(text):
+        return []
+    numbers = find_numbers(text)
+    if not numbers:
+        return []
+    cues = find_cues(text)
+    if not cues and not _CAPTIVE_CONTEXT.search(text):
+        return []
+    return _classify(text, tokenize(text), numbers, cues)

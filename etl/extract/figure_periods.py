@@ -1,0 +1,92 @@
+"""The period a figure describes: the sentence's own time, a running total of the war, the time
+of the attack the sentence goes on about, the publication day for an event of that day, or none.
+
+With no time in the sentence the publication day is right only for an event: "seven people were
+killed in the shelling". A standing state has no day: troops deployed, people missing, refugees
+abroad, prisoners held, or a count the perfect tense makes a running total ("350 civilians have
+been killed", "the number of displaced has risen above 100 million"), unless an attack in the
+same clause makes it news of the day ("have been killed in a missile strike"). A sentence that
+goes on about an attack told just before ("The attack also wounded 89") takes that attack's time.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from etl.extract.figure_words import HARMED
+from etl.extract.periods import INVASION_START, Period, resolve_period
+
+_RUNNING_TOTAL = re.compile(r"\b(?:have|has|had)\s+(?:been\s+)?(?:\w+\s+){0,2}?(?:killed|lost|died|"
+                            r"sustained|suffered|wounded|injured)\b|\b(?:total|overall|cumulative|"
+                            r"tally)\b", re.I)
+_WAR_CONTEXT = re.compile(r"\b(?:Russia\w*|Ukrain\w*|Kyiv|Kiev|Kremlin|Moscow|war|invasion|troops|"
+                          r"soldiers|servicemen|forces|fighting|occupation|occupiers)\b")
+# Categories that count people in a state rather than an event.
+_STATES = frozenset({"deployed", "missing"})
+# The count's own verb in the perfect ("have been killed", "has deployed", "has risen to"), or a
+# state ("remain missing"); a perfect of another verb ("had published a list of 50 killed") is not.
+_STATE_TENSE = re.compile(
+    r"\b(?:have|has|had|[’']ve)\s+(?:(?:\w+ly|now|already|also|so far|since|reportedly|been)\s+)*"
+    r"(?:been|killed|died|lost|wounded|injured|suffered|sustained|fled|left|displaced|evacuated|"
+    r"deployed|sent|massed|amassed|mobili[sz]ed|stationed|captured|detained|taken|held|kept|deported|"
+    r"abducted|risen|rose|reached|climbed|grown|increased|exceeded|surpassed|topped)\b"
+    r"|\b(?:are|is|remain|remains|remained|stay|stays)\s+(?:still\s+|now\s+)?(?:missing|injured|"
+    r"wounded|held|in captivity|in hospital|hospitali[sz]ed|displaced|abroad|refugees|detained|"
+    r"imprisoned|behind bars)\b", re.I)
+# An attack: what makes a count in the perfect news of the day, and what a later "The attack also
+# wounded 89" goes on about.
+_EVENT = re.compile(r"\b(?:attacks?|strikes?|shelling|explosions?|blasts?|bombings?|bombardments?|"
+                    r"missiles?|rockets?|raids?|airstrikes?|drones?|crash|fire|ambush|assault|toll|"
+                    r"hit|struck|shelled|bombed|attacked|targeted)\b", re.I)
+# Where a count's clause ends: another clause, a relative clause, a dash.
+_CLAUSE_EDGE = re.compile(r"[;:]|\s[-—–]\s|,\s*(?:which|who|where|while|but|and|as)\b|\bwhen\b|"
+                          r",\s*(?:\w+\s+){0,3}of (?:whom|them|which)\b")
+# A sentence that goes on about the event just told: "The attack also wounded 89", "In total, ...".
+_CONTINUES = re.compile(r"(?:In total|Overall|Altogether|All told|The (?:\w+ )?(?:attacks?|strikes?|"
+                        r"shelling|explosions?|blasts?|bombings?|bombardments?|raids?|airstrikes?))\b")
+_NO_SINGLE_TIME = re.compile(r"\b(?:could|would|might|will|if|each day|every day|per day|a day|"
+                             r"daily|a week|per week|a month|per month)\b", re.I)
+
+
+def figure_period(sentence: str, published: date | None, start: int, end: int, value: int,
+                  category: str, before: Sequence[str] = ()) -> Period | None:
+    """The period of the count at `start`..`end` of the sentence; with no time in the sentence,
+    the time of the attack it goes on about (`before` are the sentences before it), else the
+    publication day for an event."""
+    if published is None:
+        return None
+    period = resolve_period(sentence, published, start)
+    # Thousands killed with no start named are a running total of the war.
+    if published >= INVASION_START and value >= 1000 and _WAR_CONTEXT.search(sentence) \
+            and category in ("killed", "casualties", "injured") \
+            and (period is None and not _NO_SINGLE_TIME.search(sentence)
+                 or period is not None and not period.cumulative and _RUNNING_TOTAL.search(sentence)):
+        last = period.end if period and INVASION_START <= period.end <= published else published
+        return Period(INVASION_START, last, True)
+    if period is not None:
+        return period
+    if _CONTINUES.match(sentence) and category in HARMED:
+        return _event_time(before, published) or Period(published, published)
+    if _NO_SINGLE_TIME.search(sentence, max(0, start - 50), end + 50) or category in _STATES \
+            or _standing(sentence, start, end):
+        return None
+    return Period(published, published)
+
+
+def _event_time(before: Sequence[str], published: date) -> Period | None:
+    """The time of the last attack told in the sentences before."""
+    for text in reversed(before[-3:]):
+        event = _EVENT.search(text)
+        period = resolve_period(text, published, event.start()) if event else None
+        if period is not None:
+            return period
+    return None
+
+
+def _standing(sentence: str, start: int, end: int) -> bool:
+    """Does the count's clause state a standing state or running total rather than an event?"""
+    lo = max([0] + [m.end() for m in _CLAUSE_EDGE.finditer(sentence, max(0, start - 80), start)])
+    edge = _CLAUSE_EDGE.search(sentence, end, end + 80)
+    hi = edge.start() if edge else min(len(sentence), end + 80)
+    return bool(_STATE_TENSE.search(sentence, lo, hi)) and not _EVENT.search(sentence, lo, hi)

@@ -1,0 +1,135 @@
+"""Whose people a figure counts: Ukraine's, Russia's, another country's, or unknown.
+
+The noun phrase says it when it can ("Ukrainian civilians"); people arrested are on the side of
+the country arresting them or where they are held; else who lost ("Russia has lost"), who
+attacked ("Russian shelling" kills Ukrainians), who reports (a military announcing kills announces
+the enemy's losses), where it happened (deaths in a sentence naming only other countries are
+theirs), and finally the article's default.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from etl.extract.figure_words import HARMED
+from etl.extract.places import FOREIGN_COUNTRIES, foreign_side, place_side
+
+_ATTACK_NOUNS = (r"shelling|strikes?|missiles?|attacks?|bombardments?|rockets?|drones?|airstrikes?|"
+                 r"air strikes?|artillery|fire|bombing|shells?|aggression|aircraft|jets|"
+                 r"counteroffensive|counter-offensive|offensive|assault|raids?|occupiers|invaders")
+_FORCE_NOUNS = r"forces|troops|army|military|soldiers|separatists|units"
+_ATTACK_VERBS = (r"struck|shelled|attacked|fired|bombed|hit|launched|targeted|pounded|killed|"
+                 r"opened fire|strikes|shells|attacks|hits|pummeled|pummelled")
+_AGENT = re.compile(
+    rf"\b(Russian|Russia's|Russia’s|Russia-backed|pro-Russian|Moscow's|Ukrainian|Ukraine's|Ukraine’s|"
+    rf"Kyiv's|Kyiv’s)\s+(?:\w+\s+)?(?:(?:{_ATTACK_NOUNS})\b|(?:{_FORCE_NOUNS})\s+(?:\w+\s+)?"
+    rf"(?:{_ATTACK_VERBS})\b)"
+    rf"|\b(Russia|Moscow|Ukraine|Kyiv)\s+(?:has\s+|have\s+|had\s+)?(?:{_ATTACK_VERBS})\b"
+    r"|\bby (Russia|Ukraine)\b", re.I)
+_LOSER = re.compile(
+    r"\b(Russia|Moscow|Ukraine|Kyiv|the Kremlin)(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:lost|losses|casualties|dead|death toll|war dead)\b", re.I)
+# "Moscow has not updated its official casualty figures" counts Moscow's own dead.
+_OWN_COUNT = re.compile(
+    r"\b(Russia|Moscow|Ukraine|Kyiv|the Kremlin)\b[^.;]{0,120}?\b(?:its|their) (?:own )?(?:official )?"
+    r"(?:casualty |death )?(?:figures?|losses|toll|tally|count|dead)\b")
+# Arrests rather than captures in battle: the arrested are on the side of the country arresting
+# them, or of the country where it happens ("detained across Russia"), unless they are the
+# enemy's troops' captives ("Russian forces detained two plant workers").
+_ARREST = re.compile(r"\b(?:arrest\w*|detain\w*|detention|jail\w*|imprison\w*|custody)\b", re.I)
+_WAR_CAPTIVE = re.compile(r"\b(?:prisoners? of war|POWs?|captured|surrender\w*|exchang\w*|swap\w*|"
+                          r"captivity)\b", re.I)
+_DETAINER = (rf"(?:(?P<ru>Russia\w*|Moscow|St\.? Petersburg|OVD-Info|FSB|Kremlin)|(?P<ua>Ukrain\w*|Kyiv|"
+             rf"Kiev|SBU)|(?P<other>{FOREIGN_COUNTRIES}))\b(?P<forces>(?:['’]s)?\s+(?:armed\s+)?(?:forces|"
+             rf"troops|soldiers|military|army|occupiers))?")
+_COUNTRY_NAMED = re.compile(rf"\b{_DETAINER}")
+_ARRESTED_IN = re.compile(rf"\b(?:in|across|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}{_DETAINER}")
+_CLAUSE = re.compile(r";|,\s*(?:while|whereas)\b")
+_GLOBAL = re.compile(r"\b(?:global|worldwide|around the world|across the world)\b", re.I)
+
+
+def _agent_side(sentence: str, pos: int) -> str | None:
+    """The victims' side from the attacker nearest the count ("Russian shelling" -> ukraine)."""
+    best = None
+    for m in _AGENT.finditer(sentence):
+        word = (m.group(1) or m.group(2) or m.group(3)).lower()
+        victim = "ukraine" if word.startswith(("russia", "moscow", "pro-russian")) else "russia"
+        distance = abs(m.start() - pos)
+        if best is None or distance < best[0]:
+            best = (distance, victim)
+    return best[1] if best else None
+
+
+def _loser_side(sentence: str) -> str | None:
+    m = _LOSER.search(sentence) or _OWN_COUNT.search(sentence)
+    if not m:
+        return None
+    return "russia" if m.group(1).lower() in ("russia", "moscow", "the kremlin") else "ukraine"
+
+
+def _arrest_side(text: str, at: int, before: Sequence[str]) -> str | None:
+    """The side of people arrested: the country named last before the count in its clause, else
+    where the arrests happened, else the country named last in the few sentences before."""
+    if not _ARREST.search(text) or _WAR_CAPTIVE.search(text):
+        return None
+    clause = max([0] + [m.end() for m in _CLAUSE.finditer(text, 0, at)])
+    named = [*_COUNTRY_NAMED.finditer(text, clause, at)] or [*_ARRESTED_IN.finditer(text, at)][:1]
+    for earlier in reversed(before):
+        named = named or [*_COUNTRY_NAMED.finditer(earlier)]
+    if not named:
+        return None
+    m = named[-1]
+    if m.group("other"):
+        return "other"
+    russian = bool(m.group("ru"))
+    return "russia" if russian != bool(m.group("forces")) else "ukraine"
+
+
+def _reporter_side(reporter: str | None, group: str) -> str | None:
+    """A military announcing kills announces the enemy's losses."""
+    if not reporter or group != "military":
+        return None
+    r = reporter.lower()
+    if re.search(r"general staff|ukrain\S* (?:.* )?(?:military|army|armed forces|defen[cs]e|command|"
+                 r"forces)|zaluzhn", r):
+        return "russia"
+    if re.search(r"russia\w* (?:defen[cs]e|military|army)|konashenkov|shoigu", r):
+        return "ukraine"
+    return None
+
+
+_COUNTRY = re.compile(r"\b(Russia|Russian|Moscow|Kremlin|Putin|Ukraine|Ukrainian|Kyiv|Zelensk\w*|NATO|"
+                      r"U\.S\.|US|United States|Pentagon|Biden|Belarus|Britain|UK|Poland|Germany)\b")
+
+
+def deployer_side(text: str, last: bool = True) -> str | None:
+    """Whose troops: the country named last before them (or first in the sentence before)."""
+    found = None
+    for found in _COUNTRY.finditer(text):
+        if not last:
+            break
+    if found is None:
+        return None
+    w = found.group(1)
+    if w in ("Russia", "Russian", "Moscow", "Kremlin", "Putin"):
+        return "russia"
+    if w in ("Ukraine", "Ukrainian", "Kyiv") or w.startswith("Zelensk"):
+        return "ukraine"
+    return "other"
+
+
+def figure_side(text: str, at: int, *, category: str, group: str, stated: str | None,
+                reporter: str | None, before: Sequence[str], default: str) -> str:
+    """The side of the count at offset `at` of sentence `text`; `stated` is the side its own noun
+    phrase gave, `before` the sentences before it."""
+    previous = before[-1] if before else ""
+    side = stated or (_arrest_side(text, at, before) if category == "captured" else None) \
+        or ("other" if _GLOBAL.search(text, max(0, at - 60), at) else None) \
+        or _loser_side(text) or _agent_side(text, at) or _reporter_side(reporter, group)
+    if category == "deployed":
+        # Whose troops: a country before them, the one announcing them, or the last sentence's.
+        return side or deployer_side(text[:at]) or deployer_side(reporter or "") \
+            or deployer_side(previous, last=False) or "unknown"
+    if side or category not in HARMED:
+        return side or place_side(text) or place_side(previous) or default
+    return place_side(text) or foreign_side(text, previous) or place_side(previous) or default
