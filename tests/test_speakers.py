@@ -53,8 +53,32 @@ def test_pronoun_resolves_to_the_person_last_in_subject_position():
     assert who.speaker == "Petro Ivanenko"  # Shevchuk only appears after a preposition
 
 
-def test_registry_canonical_is_used_for_known_people():
+def test_speaker_is_the_articles_fullest_form_and_actor_the_registrys_name():
     text = "President Volodymyr Zelenskyy spoke on Monday."
     memory = _memory(text)
     who = memory.resolve(split_mention("Zelenskyy", REGISTRY), len(text))
+    assert (who.speaker, who.actor) == ("Volodymyr Zelenskyy", "Volodymyr Zelensky")
+
+
+def test_another_spelling_of_a_known_person_joins_the_same_person():
+    text = "Volodymyr Zelensky spoke on Monday. Zelenskiy said more later."
+    memory = _memory(text)
+    who = memory.resolve(split_mention("Zelenskiy", REGISTRY), text.index("Zelenskiy"))
     assert who.speaker == "Volodymyr Zelensky"
+
+
+def test_gender_from_first_names_and_gendered_nouns():
+    text = ("His wife Inna stayed. Petro Ivanenko left. Mykola Shevchuk arrived. "
+            "Oksana Koval and Denys Bondar waited.")
+    memory = _memory(text)
+    assert memory.resolve(split_mention("she", REGISTRY), len(text)).speaker == "Oksana Koval"
+    genders = {p.name: p.gender for p in memory.people}
+    assert genders["Inna"] == "f" and genders["Petro Ivanenko"] == "m" and genders["Mykola Shevchuk"] == "m"
+
+
+def test_coordinated_names_and_time_words():
+    assert split_mention("Azerbaijan and Armenia", REGISTRY).name == "Azerbaijan and Armenia"
+    assert split_mention("Ivan", REGISTRY).name == "Ivan"  # a name, not an adjective in -an
+    assert split_mention("earlier Monday", REGISTRY) is None
+    m = split_mention("Representative Jane Doe of Ohio", REGISTRY)
+    assert (m.name, m.role) == ("Jane Doe", "Representative")

@@ -2,10 +2,13 @@
 
 A speaker phrase carries a name and maybe a role ("US Ambassador to NATO Matthew Whitaker",
 "Natalia Humeniuk, a spokesperson for the southern command", "the city's mayor"). References are
-resolved per article: a surname or first name to the fullest form written ("Sadovyi" -> "Andriy
-Sadovyi"), "he"/"she" to the person last in subject position, "the ministry" / "it" to the
-organisation last quoted, a title ("the city's mayor") to the person holding it in the article,
-else through the registry's title aliases.
+resolved per article, and a resolved speaker has two names: `speaker`, the fullest form written in
+the article ("Sadovyi" -> "Andriy Sadovyi"; "Zelensky" -> "Volodymyr Zelenskyy" when the article
+spells it so), and `actor`, the registry's canonical name, the same in every article. "he"/"she"
+go to the person last in subject position whose gender fits (honorifics, gendered nouns, first
+names), "the ministry" / "it" to the organisation last quoted, a title ("the city's mayor") to the
+person holding it in the article or named right after it, else through the registry's title
+aliases (the title stays the speaker, the holder becomes the actor).
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from etl.actors import ActorRegistry, normalise
+from etl.extract.genders import gender_of
 
 # Words of titles and offices that stand before or beside a name.
 TITLE_WORDS = frozenset(
@@ -30,8 +34,6 @@ TITLE_WORDS = frozenset(
     military presidential mr mrs""".split()
 )
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady".split())
-MALE = frozenset("mr mr. sir lord king prince father".split())
-FEMALE = frozenset("mrs mrs. ms ms. dame lady queen princess".split())
 
 # Capitalised words that are not parts of people's names: places, nations, institutions, months.
 NOT_NAME = frozenset(
@@ -64,7 +66,8 @@ NOT_NAME = frozenset(
     mobility high new great grand royal supreme central st st. saint fort mount lake valley
     studies strategic research policy analysis international institute
     coast district province county municipality village town administration government
-    authority authorities military cabinet assembly palace embassy consulate mission""".split()
+    authority authorities military cabinet assembly palace embassy consulate mission democrats
+    republicans conservatives liberals socialists communists""".split()
 )
 
 # Lower-case heads of noun phrases that can speak: groups, offices, occupations, relatives.
@@ -91,7 +94,12 @@ SPEAKER_HEADS = frozenset(
     commissioner coordinator governors mayors presidents councils administrations spokespersons
     broadcaster newspaper agency outlet network channel report reports monitor detainee detainees
     prisoner prisoners refugee refugees evacuee evacuees civilian civilians people family families
-    parents victims victim pilot pilots sailor sailors marine marines medic paramedic""".split()
+    parents victims victim pilot pilots sailor sailors marine marines medic paramedic separatists
+    separatist rebels rebel militants insurgents forces protesters demonstrators critics supporters
+    opponents citizens bloggers historians negotiators delegation delegates organisers organizers
+    campaigners advocates legislators scholars academics paramedics firefighters engineers farmers
+    miners teachers mothers wives men women children veterans conscripts mercenaries recruits
+    servicemen investigator inspector inspectors regulators planners strategists""".split()
 )
 
 # Lower-case words allowed inside a speaker phrase before its head ("the regional governor").
@@ -108,7 +116,8 @@ MODIFIERS = frozenset(
     for to in at and intelligence security general prosecutor's prosecutor president's presidential
     public police fire rescue border naval air force forces army armed news wire russian ukrainian
     american british european international war weapons arms military's experts' officials'
-    operational strategic tactical some several most many other another few""".split()
+    operational strategic tactical some several most many other another few second third fourth
+    fifth last latest elderly young old retired wounded injured masked""".split()
 )
 
 NATIONS = {
@@ -134,12 +143,22 @@ CONNECTIVES = frozenset(
     """but and yet so meanwhile however also still now then earlier later separately elsewhere
     instead moreover furthermore additionally again similarly finally indeed nonetheless although
     though when because since once unless whereas if after before until despite amid
-    nevertheless thus therefore hence plus while as""".split()
+    nevertheless thus therefore hence plus while as perhaps maybe notably crucially importantly
+    ultimately""".split()
 )
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "it": "org", "they": "plural",
             "them": "plural", "its": "org", "his": "m"}
 NAME_PARTICLES = frozenset("von van der de da del di bin al le la dos du ter".split())
 
+# Words that make a title another office than the bare title ("deputy minister", "ex-mayor").
+_LESSER_OFFICE = frozenset("deputy vice assistant former acting ex first-deputy".split())
+# A definite description that can point back to a person ("the mayor", "Alina's father").
+_DEFINITE = re.compile(r"(?:the|[A-Z][\w-]*['’]s)\s", re.I)
+_CLAUSE_WORDS = frozenset("""is are was were be been being has have had will would can could did do
+does continue continues continued there""".split())
+_QUANTIFIERS = frozenset("one two three four five six some several many most each both all".split())
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december today yesterday""".split())
 _PREPOSITIONS = frozenset("of for to at in from with on".split())
 _CAN_SPEAK = frozenset("russia ukraine officials authorities police residents people witnesses".split())
 _NOT_PERSON_HEADS = frozenset("""ministry office service agency agencies media police military army government
@@ -147,7 +166,10 @@ administration team mission council committee parliament statement study assessm
 intelligence side country nation group organisation organization company zoo command department
 institute watchdog charity board court tribunal firm embassy regime kremlin bloc alliance
 coalition headquarters broadcaster newspaper outlet network channel report press""".split())
-_ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+(?:ern|ian|ese|ish|ic|an)|Western|Eastern|Russian|Ukrainian|European)$")
+# Nationality and direction adjectives ("American", "Korean", "Western"); not names ending in
+# -an such as "Ivan" or "Azerbaijan".
+_ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+(?:ern|ian|ean|ese|ish|ic|can|ani|aqi|eli)|German|Thai|Swiss|Dutch|Czech|"
+                        r"Greek|French|Irish|Welsh|Scottish|Turkish|Polish)$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|one|another|some)\s+", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w’'´-]*[a-zà-ÿā-ž][\w’'´-]*|[A-Z]\.)$")
 
@@ -164,7 +186,7 @@ def is_name_token(token: str) -> bool:
     low = word.lower().rstrip(".")
     return low not in NOT_NAME and low not in TITLE_WORDS and word.lower() not in TITLE_WORDS \
         and low not in COMMON_CAPITALISED and low not in SPEAKER_HEADS and "-year-old" not in low \
-        and not re.search(r"['’´]s$", word)
+        and not re.search(r"['’´]s$|s['’´]$", word)
 
 
 def name_run_start(tokens: list[str]) -> int:
@@ -206,6 +228,22 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
         return None  # "Russia's", "Western": not a speaker on their own
     if len(tokens) == 1 and tokens[0].endswith("ing"):
         return None
+    if re.search(r"['’](?:ve|d|ll|m|re)$", tokens[-1]):
+        return None  # "I've", "we'd": the narrator or a contraction, not a speaker phrase
+    place = next((i for i in range(2, len(tokens) - 1) if tokens[i] in ("of", "from")
+                  and tokens[i + 1][:1].isupper()), None)
+    if place is not None and name_run_start(tokens[:place]) <= place - 2:
+        # "Representative Steve Scalise of Louisiana": the person, not an office of a place.
+        return split_mention(" ".join(tokens[:place]), registry)
+    if re.fullmatch(r"[RDI]-[A-Z][A-Za-z.]*", tokens[-1]):
+        return None  # "R-N.Y.": a party and state label
+    if "and" in tokens[1:-1] and len(tokens) <= 9 and not any(_bare(t) in _PREPOSITIONS for t in tokens):
+        # "Lena and Oleg", "Azerbaijan and Armenia": two speakers saying the same thing.
+        cut = tokens.index("and", 1)
+        left = split_mention(" ".join(tokens[:cut]), registry)
+        right = split_mention(" ".join(tokens[cut + 1:]), registry)
+        if left is not None and right is not None and "pronoun" not in (left.kind, right.kind):
+            return Mention(phrase, f"{left.name} and {right.name}", None, "group")
     start = name_run_start(tokens)
     single_with_prefix = len(tokens) - start == 1 and start > 0 and (not any(
         _bare(t) in TITLE_WORDS or _bare(t) in HONORIFICS for t in tokens[:start])
@@ -228,12 +266,16 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
             # "Russia's Kim" is not a role; keep the words with the name only if they are titles.
             role_tokens = [t for t in role_tokens if _bare(t) in TITLE_WORDS]
         role = " ".join(role_tokens) or None
-        gender = "m" if any(h.lower() in MALE for h in honorific) else \
-            "f" if any(h.lower() in FEMALE for h in honorific) else None
+        gender = gender_of("", honorific)
         return Mention(phrase, name, role, kind if gender is None else kind + ":" + gender)
     # No name: an office, a group or an organisation; its head stands before any preposition
     # ("the head of the water company", "a resident of Kyiv").
     words = [_bare(t) for t in tokens]
+    if len(words) >= 3 and words[1] == "of" and words[0] in _QUANTIFIERS:
+        # "One of the Russian soldiers": the group after "of" speaks.
+        rest = split_mention(" ".join(tokens[2:]), registry)
+        return Mention(phrase, " ".join(tokens), None, "group") if rest is not None and \
+            rest.kind == "group" else None
     prep = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
     head = words[prep - 1]
     if head in SPEAKER_HEADS or head.rstrip("'’´s") in SPEAKER_HEADS:
@@ -241,8 +283,9 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
         return Mention(phrase, _LEADING_ARTICLE.sub("", " ".join(tokens)), None, kind)
     if tokens[prep - 1][:1].isupper() and all(t[:1].isupper() or _bare(t) in MODIFIERS for t in tokens):
         text = _LEADING_ARTICLE.sub("", " ".join(tokens))
-        if text.lower() in COMMON_CAPITALISED - _CAN_SPEAK:
-            return None
+        if text.lower() in COMMON_CAPITALISED - _CAN_SPEAK or all(
+                _bare(t) in _TIME_WORDS or _bare(t) in MODIFIERS or _bare(t) in CONNECTIVES for t in tokens):
+            return None  # "earlier Monday", "In March"
         return Mention(phrase, text, None, "organisation")
     return None
 
@@ -263,9 +306,10 @@ class Person:
 
 @dataclass
 class Resolved:
-    speaker: str
+    speaker: str      # the name in its fullest form as written in the article
     role: str | None
     kind: str
+    actor: str = ""   # the registry's canonical name, so one person filters together across articles
 
 
 class ArticleSpeakers:
@@ -276,6 +320,8 @@ class ArticleSpeakers:
         self.published = published
         self.people: list[Person] = []
         self._by_key: dict[str, Person] = {}
+        self._by_actor: dict[str, Person] = {}
+        self._actor_cache: dict[str, str | None] = {}
         self.org_words: set[str] = set()
         self._scan_people(masked_text)
         self.speakers: list[tuple[int, Resolved]] = []  # (position, who) in text order
@@ -288,11 +334,8 @@ class ArticleSpeakers:
             name_tokens = tokens[start:]
             if not name_tokens or (start > 0 and tokens[start - 1] in ("of", "for", "to", "the")):
                 continue  # "Institute for Strategic Studies" is not a person
-            if len(name_tokens) == 1:
-                # A lone first name is a person when it acts: "Valya has lived ...", "Olena said".
-                if start > 0 or _bare(name_tokens[0]) in COMMON_CAPITALISED or name_tokens[0].endswith("ing") or \
-                        not _ACTS.match(text, m.end()) or not _CLAUSE_START.search(text[max(0, m.start() - 3):m.start()] or "."):
-                    continue
+            if len(name_tokens) == 1 and not self._lone_name_is_person(text, m, tokens, start):
+                continue
             prefix = _words_before(text, m.start()) + tokens[:start]
             self.org_words.update(t.lower() for t in tokens[:start] if is_name_token(t))
             first_title = next((i for i, t in enumerate(prefix) if _bare(t) in TITLE_WORDS
@@ -300,45 +343,86 @@ class ArticleSpeakers:
             role = " ".join(prefix[first_title:]) if first_title is not None else None
             if role is None:
                 role = _appositive_role(text, m.end()) or _preceding_role(text, m.start())
-            gender = next((("m" if _bare(t) in MALE else "f") for t in prefix
-                           if _bare(t) in MALE or _bare(t) in FEMALE), None)
+            gender = gender_of(" ".join(name_tokens), prefix + [_word_before(text, m.start())])
             subject = not re.search(r"\b(?:in|at|from|of|to|near|with|for|on|into|across|about|"
                                     r"against|over|under|between|after|before|than|like|and)\s+$",
                                     text[max(0, m.start() - 12):m.start()])
             self.add_person(" ".join(name_tokens), role, m.start() if subject else None, gender)
 
+    @staticmethod
+    def _lone_name_is_person(text: str, m: re.Match, tokens: list[str], start: int) -> bool:
+        """A lone name is a person after a title ("Resident Oksana", "Mayor Klitschko") or when it
+        opens a clause and acts ("Valya has lived ...", "Olena said")."""
+        before = _bare(tokens[start - 1]) if start > 0 else _word_before(text, m.start())
+        if (before in TITLE_WORDS or before in SPEAKER_HEADS) and before not in MODIFIERS \
+                or before.endswith("-year-old"):
+            return True  # "Mayor Klitschko", "resident Oksana", not "the state Rossiya 24"
+        if start > 0:
+            return False
+        if _preceding_role(text, m.start()):
+            return True  # "Her father, Vitalii, dashed ..."
+        word = tokens[start]
+        return _bare(word) not in COMMON_CAPITALISED and not word.endswith("ing") \
+            and bool(_ACTS.match(text, m.end())) \
+            and bool(_CLAUSE_START.search(text[max(0, m.start() - 3):m.start()] or "."))
+
     def add_person(self, name: str, role: str | None, position: int | None,
                    gender: str | None = None) -> Person:
-        name = name.strip(" ,.;:")
-        full = self.full_name(name)
-        person = self._by_key.get(full.lower())
+        name = " ".join(t for t in name.strip(" ,.;:").split() if t.lower() not in HONORIFICS) or name
+        person = self._find(name)
         if person is None:
-            person = Person(full)
+            person = Person(name)
             self.people.append(person)
-            self._by_key[full.lower()] = person
-            tokens = full.split()
-            if len(tokens) >= 2:
-                self._by_key.setdefault("last:" + normalise(tokens[-1]), person)
-                self._by_key.setdefault("first:" + normalise(tokens[0]), person)
+        elif len(name.split()) > len(person.name.split()):
+            person.name = name  # "Zelensky" met first, "Volodymyr Zelenskyy" later: the fuller form
+        self._index(person)
         if role and not person.role:
             person.role = role
-        if gender and not person.gender:
-            person.gender = gender
+        if not person.gender:
+            person.gender = gender or gender_of(person.name)
         if position is not None:
             person.positions.append(position)
         return person
 
-    def full_name(self, name: str) -> str:
-        """The fullest form of a person's name written in the article."""
-        tokens = [t for t in name.split() if t.lower() not in HONORIFICS]
-        if not tokens:
-            return name
-        if len(tokens) == 1:
+    def _index(self, person: Person) -> None:
+        tokens = person.name.split()
+        self._by_key[person.name.lower()] = person
+        if len(tokens) >= 2:
+            self._by_key.setdefault("last:" + normalise(tokens[-1]), person)
+            self._by_key.setdefault("first:" + normalise(tokens[0]), person)
+        else:
+            self._by_key.setdefault("single:" + normalise(tokens[0]), person)
+        actor = self._registry_actor(person.name)
+        if actor is not None:
+            self._by_actor.setdefault(actor, person)
+
+    def _find(self, name: str) -> Person | None:
+        """The person of the article that `name` names: the same words, the surname or first name
+        of a fuller form, or another spelling of the same registry actor ("Zelenskyy"/"Zelensky")."""
+        tokens = name.split()
+        person = self._by_key.get(name.lower())
+        if person is None and len(tokens) == 1:
             key = normalise(tokens[0])
             person = self._by_key.get("last:" + key) or self._by_key.get("first:" + key)
-            if person:
-                return person.name
-        return " ".join(tokens)
+        actor = self._registry_actor(name)
+        if person is None and actor is not None:
+            person = self._by_actor.get(actor)
+        if person is None and len(tokens) >= 2:
+            # An earlier lone surname, unless the registry says it names somebody else.
+            single = self._by_key.get("single:" + normalise(tokens[-1]))
+            if single is not None and self._registry_actor(single.name) in (None, actor):
+                person = single
+        return person
+
+    def _registry_actor(self, name: str) -> str | None:
+        """Canonical name of the registry person `name` spells, None when not a known person."""
+        if name not in self._actor_cache:
+            actor = self.registry.lookup(name)
+            self._actor_cache[name] = actor.canonical if actor is not None and actor.kind == "person" else None
+        return self._actor_cache[name]
+
+    def _person_result(self, person: Person, role: str | None) -> Resolved:
+        return Resolved(person.name, role, "person", self._canonical(person.name))
 
     # ---- resolution ---------------------------------------------------------------------------
     def resolve(self, mention: Mention, position: int) -> Resolved | None:
@@ -352,30 +436,44 @@ class ArticleSpeakers:
             person = self.add_person(mention.name, mention.role, position, gender)
             if mention.role:
                 person.spoken_role = person.spoken_role or mention.role
-            return Resolved(self._canonical(person.name), mention.role or person.spoken_role, "person")
+            return self._person_result(person, mention.role or person.spoken_role)
         if kind == "title":
             person = self._title(mention.name, position)
             if person is not None:
                 person.spoken_role = person.spoken_role or person.role
-                return Resolved(self._canonical(person.name), person.spoken_role, "person")
+                return self._person_result(person, person.spoken_role)
             actor = self.registry.lookup(mention.name, self.published, self.named())
             if actor is not None and actor.kind == "person":
-                return Resolved(actor.canonical, mention.name, "person")
-            return Resolved(mention.name, None, "title")
+                # The holder as the article spells them; when the article never names them, the
+                # title as written ("Ukraine's prime minister"), the registry naming the actor.
+                named = self._by_actor.get(actor.canonical)
+                if named is not None:
+                    return Resolved(named.name, mention.name, "person", actor.canonical)
+                return Resolved(mention.name, None, "title", actor.canonical)
+            person = self._named_next(mention.name, position)
+            if person is not None:
+                person.spoken_role = person.spoken_role or mention.name
+                return self._person_result(person, mention.name)
+            return Resolved(mention.name, None, "title", mention.name)
         if kind == "group":
-            if mention.text.lower().startswith("the ") and not _plural(mention.name):
+            if _DEFINITE.match(mention.text) and not _plural(mention.name):
                 person = self._title(mention.name, position, heads=SPEAKER_HEADS)
                 if person is not None:
                     person.spoken_role = person.spoken_role or person.role
-                    return Resolved(self._canonical(person.name), person.spoken_role, "person")
+                    return self._person_result(person, person.spoken_role)
             org = self._org_reference(mention.name)
             if org is not None:
                 return org
-            return Resolved(self._canonical(mention.name), None, "group")
-        return Resolved(self._canonical(mention.name), None, "organisation")
+            return Resolved(_undot(mention.name), None, "group", self._canonical(mention.name))
+        return Resolved(_undot(mention.name), None, "organisation", self._canonical(mention.name))
 
     def remember(self, position: int, who: Resolved) -> None:
         self.speakers.append((position, who))
+
+    def other_person_between(self, start: int, end: int, who: Resolved) -> bool:
+        """Someone other than `who` is named in subject position in text[start:end]."""
+        same = self._find(who.speaker) if who.kind == "person" else None
+        return any(p is not same and any(start <= x < end for x in p.positions) for p in self.people)
 
     def named(self) -> list[str]:
         return [p.name for p in self.people]
@@ -386,14 +484,16 @@ class ArticleSpeakers:
     def _pronoun(self, word: str, position: int) -> Resolved | None:
         want = PRONOUNS[word]
         if want in ("m", "f"):
-            candidates = self._people_before(position)
-            for person in candidates:
-                if person.gender and person.gender != want:
-                    continue
-                if person.gender is None:
-                    person.gender = want
-                return Resolved(self._canonical(person.name), person.spoken_role, "person")
-            return None
+            candidates, quoted = self._people_before(position)
+            person = next((p for p in candidates if p.gender in (None, want)), None)
+            if person is None:
+                return None
+            if person.gender is None and quoted is not None and quoted.gender == want:
+                # "Inna said ... Elisei was in the second car ... she said": the last person
+                # quoted, known to match, before one of unknown gender named since.
+                person = quoted
+            person.gender = want
+            return self._person_result(person, person.spoken_role)
         for _, who in reversed(self.speakers):
             if want == "org" and who.kind in ("organisation", "group") and not _plural(who.speaker):
                 return who
@@ -401,9 +501,9 @@ class ArticleSpeakers:
                 return who
         return None
 
-    def _people_before(self, position: int) -> list[Person]:
+    def _people_before(self, position: int) -> tuple[list[Person], Person | None]:
         """People by how recently they were mentioned or quoted before `position`, the last
-        speaker first when they were quoted recently."""
+        speaker first when nobody was named in subject position since; and that last speaker."""
         last_seen = []
         for person in self.people:
             before = [p for p in person.positions if p < position]
@@ -411,32 +511,24 @@ class ArticleSpeakers:
                 last_seen.append((max(before), person))
         last_seen.sort(key=lambda x: -x[0])
         ordered = [p for _, p in last_seen]
+        quoted = None
         for pos, who in reversed(self.speakers):
             if pos >= position:
                 continue
             if who.kind == "person":
-                person = self._by_key.get(who.speaker.lower()) or self._registry_person(who.speaker)
-                if person is not None and ordered and person is not ordered[0]:
-                    # The last quoted person stays the referent unless another was named
-                    # later in subject position.
+                quoted = self._find(who.speaker)
+                if quoted is not None and ordered and quoted is not ordered[0]:
                     newer = [p for p in ordered if max(x for x in p.positions if x < position) > pos]
                     if not newer:
-                        if person in ordered:
-                            ordered.remove(person)
-                        ordered.insert(0, person)
+                        if quoted in ordered:
+                            ordered.remove(quoted)
+                        ordered.insert(0, quoted)
             break
-        return ordered
-
-    def _registry_person(self, canonical: str) -> Person | None:
-        for person in self.people:
-            if self._canonical(person.name) == canonical:
-                return person
-        return None
+        return ordered, quoted
 
     def _title(self, phrase: str, position: int, heads: frozenset[str] = TITLE_WORDS) -> Person | None:
         words = [w for w in re.findall(r"[\w'’´.-]+", phrase.lower()) if "year-old" not in w]
-        prep = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
-        head = words[prep - 1] if words else ""
+        head = _title_head(phrase)
         if head not in heads or head in _NOT_PERSON_HEADS:
             return None
         qualifiers = {w.split("'")[0].split("’")[0] for w in words[:-1]} - {"the", "a", "an", "of"}
@@ -448,6 +540,8 @@ class ArticleSpeakers:
             if countries and not self._same_country(person, countries):
                 continue
             role_words = set(re.findall(r"[\w]+", person.role.lower()))
+            if (role_words & _LESSER_OFFICE) - set(words):
+                continue  # "the defense minister" is not the deputy defense minister
             score = len(qualifiers & role_words)
             before = [p for p in person.positions if p < position]
             recency = (max(before) / 1e7) if before else \
@@ -455,6 +549,20 @@ class ArticleSpeakers:
             score += recency
             if score > best_score:
                 best, best_score = person, score
+        return best
+
+    def _named_next(self, title: str, position: int, window: int = 400) -> Person | None:
+        """The person named right after a title-only mention, news style: "Russia's agriculture
+        minister said ... Dmitry Patrushev said ...". Only someone first met after `position`,
+        shortly after, and with no other title of their own."""
+        head = _title_head(title)
+        best = None
+        for person in self.people:
+            first = min(person.positions, default=-1)
+            if position < first <= position + window and (best is None or first < min(best.positions)):
+                best = person
+        if best is None or best.role and head not in best.role.lower().split():
+            return None
         return best
 
     def _same_country(self, person: Person, countries: set[str]) -> bool:
@@ -483,6 +591,21 @@ class ArticleSpeakers:
         return None
 
 
+def _undot(name: str) -> str:
+    """Acronyms without their dots, as the guidelines write them: "U.N." -> "UN"."""
+    return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)
+
+
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,4}")
+
+
+def _title_head(phrase: str) -> str:
+    """The head noun of a title: 'minister' in "Russia's agriculture minister of ..."."""
+    words = [w for w in re.findall(r"[\w'’´.-]+", phrase.lower()) if "year-old" not in w]
+    prep = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
+    return words[prep - 1] if words else ""
+
+
 def _plural(name: str) -> bool:
     low = name.lower()
     return low.endswith("s") and not low.endswith(("ss", "us", "news")) or " and " in low
@@ -496,10 +619,19 @@ _ACTS = re.compile(r",\s+\d{1,3},|,\s+(?:a|an|the)\s+\d{1,3}[- ]year[- ]old|"
                    r"remembers|remembered|described|explained|lives|lived|works|worked|wrote|"
                    r"cried|shouted|asked|says|thinks|thought|believes|knows|fled|arrived|returned)\b")
 _CLAUSE_START = re.compile(r"(?:^|[.!?\"”]\s+|,\s+)$")
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;\"“”]{3,100}?)(?=,|\.|;| said| told| says)")
+_APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an)\s+|(?=[a-z]))([^,.;\"“”]{3,100}?)(?=,|\.|;| said| told| says)")
 
 
 _FUNCTION_WORDS = frozenset("and of the a an to for in at on its their his her".split())
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before `start`, bare and lower case ("wife" in "his wife Inna")."""
+    m = _LAST_WORD.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+_LAST_WORD = re.compile(r"([\w'’-]+)\s+$")
 
 
 def _words_before(text: str, start: int) -> list[str]:
@@ -532,11 +664,12 @@ def role_like(phrase: str) -> bool:
     if not words:
         return False
     first = phrase.split()[len(phrase.split()) - len(words)]
-    if words[0].endswith("ing") or words[0] in ("who", "which", "whose", "where", "when"):
-        return False
+    if words[0].endswith("ing") or words[0] in ("who", "which", "whose", "where", "when") \
+            or len(words) > 25 or any(w in _CLAUSE_WORDS for w in words):
+        return False  # a clause ("as civilians continue to be displaced"), not a position
     return any(w.strip(",.") in TITLE_WORDS or w.strip(",.") in SPEAKER_HEADS for w in words) and \
-        (words[0] in ("the", "a", "an") or first[:1].islower() or "'s" in words[0]
-         or words[0] in TITLE_WORDS)
+        (words[0] in ("the", "a", "an", "his", "her", "their", "its") or first[:1].islower()
+         or "'s" in words[0] or words[0] in TITLE_WORDS)
 
 
 def clean_role(phrase: str) -> str:
@@ -551,6 +684,6 @@ def clean_role(phrase: str) -> str:
 
 def _appositive_role(text: str, end: int) -> str | None:
     m = _APPOSITIVE.match(text, end)
-    if m and any(w in TITLE_WORDS or w in SPEAKER_HEADS for w in m.group(1).lower().split()):
+    if m and role_like(m.group(1)):
         return m.group(1).strip()
     return None

@@ -5,8 +5,10 @@ quotations are masked so that speech verbs are only looked for in the narrator's
 speech cue ("said", "told reporters", "according to", ", adding that") gets a speaker phrase on its
 left ("Mayor X said"), on its right ("said X") or from the clause it continues (", saying"), and a
 content: the clause on the other side of the attribution. The content is direct when it is one
-quotation, mixed when it holds one, indirect otherwise. A unit that is only a quotation and follows
-a statement continues that speaker.
+quotation, mixed when it holds one, indirect otherwise. Asides with their own subject ("which
+Russia claimed ...") and passive reports ("condemned as illegal by Ukraine") are reports too. A
+unit that is only a quotation continues the last speaker, up to two units of narration later
+unless someone else was named in between.
 """
 from __future__ import annotations
 
@@ -23,9 +25,10 @@ from etl.extract.speakers import (CONNECTIVES, MODIFIERS, NAME_PARTICLES, SPEAKE
 from etl.model import Article, Statement
 
 MASK = "\x00"
+_CONTINUATION_GAP = 2  # units of narration a speaker's quotations may continue across
 
 _VERB_FORMS = """
-say says said saying | tell tells told telling | add adds added adding | state states stated
+say says said saying | tell tells told telling | add adds added adding | stated stating
 | note notes noted noting | write writes wrote writing | post posts posted | tweet tweets tweeted
 | announce announces announced announcing | claim claims claimed claiming | warn warns warned
 warning | insist insists insisted insisting | confirm confirms confirmed confirming | report
@@ -48,10 +51,11 @@ condemned condemning | denounce denounces denounced denouncing | cited | hail ha
 herald heralded | praise praises praised | expressed | appeal appeals appealed | ordered |
 assess assesses assessed | testify testified | affirm affirmed | inform informs informed | assure
 assures assured | ask asks asked | point pointed | continue continues continued | observe observed
-| caution cautioned | advise advised | propose proposed | recommend recommended
+| caution cautioned | advise advised | propose proposed | recommend recommended | signal signals
+signaled signalled signaling signalling
 """
 SPEECH_VERBS = frozenset(_VERB_FORMS.split()) - {"|"}
-_VERB = re.compile(r"\b(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_WORD = re.compile(r"\b[a-z]+\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _QUOTED_AS = re.compile(r"\bquoted\s+((?:[^\s,.;\x00]+\s+){1,6}?)as saying\b")
 
@@ -61,29 +65,43 @@ _NEEDS = {"point": re.compile(r"\s+(?:out|to)\b"), "pointed": re.compile(r"\s+(?
           "called": re.compile(r"\s+(?:for|on)\b"), "appeal": re.compile(r"\s+(?:to|for)\b"),
           "appeals": re.compile(r"\s+(?:to|for)\b"), "appealed": re.compile(r"\s+(?:to|for)\b")}
 # Verbs whose object is content only when it holds a quotation ("calling them a "fantasy"").
-_QUOTE_ONLY = frozenset("calling continue continues continued".split())
+_QUOTE_ONLY = frozenset("calling".split())
+# Verbs that report speech only next to a quotation ('"...," he continued'; 'continued: "..."').
+_BESIDE_QUOTE_ONLY = frozenset("continue continues continued".split())
 _DIRECT_ONLY = frozenset("ask asks asked".split())
+_REQUEST = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?to\s+[a-z]+")  # "asked businesses to close"
 # Verbs that report speech only with a "that" clause or a quotation after them.
 _THAT_ONLY = frozenset("""conclude concludes concluded suggest suggests suggested reveal reveals
 revealed disclose discloses disclosed observe observed advise advised propose proposed recommend
 recommended affirm affirmed assess assesses assessed testify testified declare declares declared
-declaring continue continues continued recall recalls recalled recalling""".split())
+declaring recall recalls recalled recalling post posted signal signals signaled signalled signaling
+signalling""".split())
 _AUX = re.compile(
     r"(?:\b(?:has|have|had|also|later|previously|earlier|initially|repeatedly|long|vehemently|"
     r"cryptically|reportedly|publicly|officially|again|then|now|still|further|separately|recently|"
     r"already|subsequently|quickly|sarcastically|would|will|could|may|might|did|does|do|just|first|"
-    r"once|never|always|often|last\s+week|this\s+week|previously|specifically|explicitly|flatly|"
+    r"once|never|always|often|(?:last|this|earlier\s+this|late\s+last|early\s+last)\s+(?:week|"
+    r"weekend|month|year|morning|evening|night|spring|summer|autumn|fall|winter)|today|yesterday|"
+    r"tonight|overnight|previously|specifically|explicitly|flatly|"
     r"falsely|wrongly|strongly|firmly|openly|angrily|privately|initially|immediately|"
     r"(?:in|on|at|by|during)\s+(?:early\s+|mid-|late\s+)?(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)(?:\s+\d{1,2})?|on\s+"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday))\s+)+$"
 )
-_NEGATED = re.compile(r"(?:\bto|\bnot|n't|\bnever|\bbe|\bbeen|\bbeing|\bwas|\bwere|\bis|\bare|\bwhat|"
-                      r"\bwhich|\bif|\bthe|\ba|\ban|\bhis|\bher|\bits|\btheir|\bour|\bmy|\byour|"
-                      r"\bthese|\bthose|\bsuch|\bany|\bno|\bso-called|['’´]s)\s+$", re.I)
-# "by what he said was", "which Russia claimed": a reported aside inside someone's content.
-_EMBEDDED = re.compile(r"\b(?:what|which|whom)\s+(?:(?:the\s+)?[\w'’´.-]+\s+){1,3}?(?:has\s+|had\s+|have\s+)?$")
+# The last word of an _AUX phrase: only then is the (costly) _AUX search run.
+_AUX_LAST = frozenset("""has have had also later previously earlier initially repeatedly long vehemently
+cryptically reportedly publicly officially again then now still further separately recently already
+subsequently quickly sarcastically would will could may might did does do just first once never
+always often week weekend month year morning evening night spring summer autumn fall winter today
+yesterday tonight overnight specifically explicitly flatly falsely wrongly strongly firmly openly
+angrily privately immediately january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday""".split())
+# A last word before a verb that makes it no report: an infinitive, a negation, a passive, a noun.
+_NEGATING = frozenset("""to not never be been being was were is are what if the a an his her its their
+our my your these those such any no so-called""".split())
+# "which Russia claimed", "what experts warn": a reported aside inside another clause.
+_EMBEDDED = re.compile(r"\b(?:what|which|whom)\s+((?:(?:the\s+)?[\w'’´.-]+\s+){1,3}?)(?:has\s+|had\s+|have\s+)?$")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ADVERBIAL = re.compile(
     r"(?:\s*,?\s*(?:(?:on|late|early|earlier|later|last|this|next|overnight)\s+)?(?:" + _WEEKDAY +
@@ -100,8 +118,9 @@ _ADVERBIAL = re.compile(
     r"cryptically|sarcastically|bluntly|flatly|instead|recently|on\s+Twitter|on\s+Telegram))\b"
 )
 _THAT_AFTER_PP = re.compile(
-    r"\s*(?:(?:in|on|at|during|via|through|to|from|after|before|late|early|earlier|last|this|"
-    r"while|when|with|without|by|as|repeatedly|also)\b[^,.;:\"“”\x00]{0,90}?|" + _WEEKDAY +
+    r"\s*(?:(?:in|on|at|during|via|through|from|after|before|late|early|earlier|last|this|"
+    r"while|when|with|without|by|as|repeatedly|also|to(?=\s+(?:the|a|an|his|her|their|its|[A-Z]|reporters|"
+    r"journalists|me|us|him|them)\b))\b[^,.;:\"“”\x00]{0,90}?|" + _WEEKDAY +
     r"[^,.;:\"“”\x00]{0,40}?)\s+that\b"
 )
 _RECIPIENT = re.compile(
@@ -111,6 +130,10 @@ _RECIPIENT = re.compile(
     r"agencies|television|TV|radio|news\s+agencies|summit|session))\b|"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:television|TV|radio|broadcaster|newspaper|news\s+agencies|"
     r"media|news\s+service)(?:\s*,?\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?\b|"
+    r"(?:(?:the\s+)?[A-Z][\w.-]*['’]s|his|her|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:citizens|people|"
+    r"supporters|troops|soldiers|nation|country|parliament|lawmakers|counterparts?|audience|followers|"
+    r"viewers|readers|listeners|colleagues|allies|partners|ministers|leaders|officials|compatriots|"
+    r"countrymen|subscribers|congress|senate|council|assembly|cabinet)\b|"
     r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 )
 _LEADING_CLAUSE = re.compile(
@@ -122,6 +145,10 @@ _CUT = re.compile(
     r",\s+which\b|;\s|\s+[-—–]+\s+(?=(?:a|an|the|still|only|just|and|but)\b)|,\s+according to\b|"
     r",\s+(?:citing|quoting)\b"
 )
+# Verbs whose content may be a to-infinitive ("vowed to retake Crimea").
+_PROMISSIVE = frozenset("""vow vows vowed vowing promise promises promised promising pledge pledges
+pledged pledging threaten threatens threatened threatening""".split())
+_CONDITIONAL = _THAT_ONLY | _QUOTE_ONLY | _BESIDE_QUOTE_ONLY | _DIRECT_ONLY
 # Verbs that may stand before their subject ('"...," said Merz').
 _INVERTIBLE = frozenset("""say says said add adds added write writes wrote ask asks asked continue
 continues continued explain explains explained note notes noted recall recalls recalled insist
@@ -167,11 +194,19 @@ def extract_statements(article: Article, sentences: list[Sentence], actors: Acto
     outlets = _outlet_names(article)
     found: list[tuple[_Unit, _Found]] = []
     previous: _Found | None = None
+    previous_at = gap = 0
     for unit in units:
-        in_unit = _statements_in_unit(unit, memory, previous)
+        # A quotation standing alone continues the last speaker, even a sentence or two of
+        # narration later, unless someone else has been named since.
+        goes_on = previous if previous is not None and gap <= _CONTINUATION_GAP and not \
+            memory.other_person_between(previous_at, unit.start, previous.speaker) else None
+        in_unit = _statements_in_unit(unit, memory, goes_on, gap)
         kept = [f for f in in_unit if not _is_outlet(f, outlets)]
         found.extend((unit, f) for f in kept)
-        previous = kept[-1] if kept else (previous if _is_blank(unit) else None)
+        if kept:
+            previous, previous_at, gap = kept[-1], unit.start + kept[-1].attribution[1], 0
+        elif not _is_blank(unit):
+            gap += 1
     out = []
     for n, (unit, f) in enumerate(found, 1):
         attribution = unit.masked
@@ -182,7 +217,8 @@ def extract_statements(article: Article, sentences: list[Sentence], actors: Acto
         out.append(Statement(
             statement_id=f"{article.article_id}:s{n}", article_id=article.article_id,
             published=article.published, speaker=f.speaker.speaker, speaker_role=f.speaker.role,
-            kind=f.kind, quote=f.quote, cue=f.cue, said_on=said_on, sentence=unit.text))
+            kind=f.kind, quote=f.quote, cue=f.cue, said_on=said_on, sentence=unit.text,
+            actor=f.speaker.actor or f.speaker.speaker))
     return out
 
 
@@ -230,18 +266,113 @@ class _Cue:
     start: int        # first character of the cue words (auxiliaries included)
     verb_end: int     # end of the verb
     word: str
-    mode: str         # verb | according | quoted_as
+    mode: str         # verb | according | quoted_as | embedded | passive
     speaker_span: tuple[int, int] | None = None
+    content_span: tuple[int, int] | None = None  # a passive's reported span ("as ..." complement)
+    aside: bool = False  # an embedded report that ends with its aside ("which Russia claimed ...")
+
+
+_PASSIVE_BY = re.compile(r"\s+by\b")
+_THAT_OPENING = re.compile(r"\s*(?:that\b)?\s*")
+# "led President Zelenskyy to call for", "prompting the ministry to warn": the object speaks.
+_CAUSED_TO = re.compile(r"\b(?:led|leading|prompted|prompting|spurred|spurring)\s+((?:[\w.'’-]+\s+){1,5}?)to\s+$")
+# "Russia's explanation that": a possessor and a noun of saying before a that-clause.
+_NOMINAL = re.compile(
+    r"\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’´]s\s+(?:[a-z]+\s+)?(explanation|claims?|assertion|insistence|"
+    r"warnings?|allegations?|statement|suggestion|argument|admission|denial|contention|assessment|"
+    r"accusations?|announcement|assurances?|promise|pledge|threat)\s+that\b")
+_ASIDE_END = re.compile(r"[,;:]|[.!?](?=\s|$)|\s[-—–]+\s")
+_REPORT_FOLLOWS = re.compile(r"\s*(?:that\b|:?\s*[\"“„«])")
+_FROM_PLACE = re.compile(r"\s+from\s+[A-Z]")
+
+
+def _last_word(text: str) -> str:
+    """The word `text` ends with, lower case, when a space follows it; else ''."""
+    if not text[-1:].isspace():
+        return ""
+    words = text[-40:].split()
+    return words[-1].lower() if words else ""
+
+
+def _negated(last: str) -> bool:
+    return last in _NEGATING or last.endswith(("n't", "'s", "’s", "´s"))
+
+
+def _embedded(before: str) -> re.Match | None:
+    tail = before[-60:]
+    return _EMBEDDED.search(tail) if "what" in tail or "which" in tail or "whom" in tail else None
+
+
+_BE = frozenset("is are was were been being be".split())
+_PASSIVE_TO = frozenset("said reported believed claimed estimated thought alleged told".split())
+_RELATIVE_WORD = re.compile(r"\b(?:which|that|who)\s+(?:\w+\s+)?$")
+_LAST_TOKEN = re.compile(r"(\S+)\s+$")
+_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
+_PASSIVE_AGENT = re.compile(
+    r"\s+(?:as\s+(?P<as>[^,.;:\x00]{1,80}?)\s+)?by\s+(?P<agent>(?:[^,.;:\x00\s]+\s+){0,6}?[^,.;:\x00\s]+)"
+    r"(?=\s*[,.;:]|\s*$|\s+(?:to|on|in|at|after|for|over|amid|during|as|which|who)\b)")
+_AS_AFTER_AGENT = re.compile(r"(?:\s+(?:on|in|last|this)\s+\w+)?\s+as\s+(?P<as>[^,.;:]{1,120}?)(?=\s*[,.;:]|\s*$)")
+
+
+def _passive(masked: str, end: int, word: str, before: str) -> tuple[int, tuple[int, int], tuple[int, int]] | None:
+    """(start of the "be" word in `before`, agent span, reported span) of a passive report:
+    'condemned as illegal by Ukraine' or 'described by the Kremlin as "adding fuel"' (the "as"
+    complement), 'were said by Zelenskiy to be sheltering' (an empty span: the whole clause)."""
+    be = _LAST_TOKEN.search(before)
+    if be is None or be.group(1).lower() not in _BE or not (word.endswith("ed") or word in ("said", "told")):
+        return None
+    if _negated(_last_word(before[:be.start()])) or _RELATIVE_WORD.search(before[:be.start()]):
+        return None  # "which haven't been confirmed by Moscow"
+    m = _PASSIVE_AGENT.match(masked, end)
+    if not m:
+        return None
+    if m.group("as"):
+        return be.start(), m.span("agent"), m.span("as")
+    after = _AS_AFTER_AGENT.match(masked, m.end())
+    if after:
+        return be.start(), m.span("agent"), after.span("as")
+    if word in _PASSIVE_TO and _TO_BE.match(masked, m.end()):
+        return be.start(), m.span("agent"), (m.end(), m.end())
+    return None
 
 
 def _cues(masked: str) -> list[_Cue]:
     cues: list[_Cue] = []
-    for m in _VERB.finditer(masked):
-        word = m.group(1)
+    for m in _WORD.finditer(masked):
+        word = m.group(0)
+        if word not in SPEECH_VERBS:
+            continue
         window = max(0, m.start() - 120)
         before = masked[window:m.start()]
-        if _NEGATED.search(before) or _EMBEDDED.search(before[-60:]):
+        last = _last_word(before)
+        aux = _AUX.search(before) if last in _AUX_LAST or last.isdigit() else None
+        bare = before[:aux.start()] if aux else before
+        passive = _passive(masked, m.end(), word, bare)
+        if passive is not None:
+            # "were said by Zelenskiy to be", "have been condemned as illegal by Ukraine"
+            be_start, agent, reported = passive
+            cues.append(_Cue(window + be_start, m.end(), word, "passive", agent, reported))
             continue
+        if _negated(last) or aux and _negated(_last_word(bare)):
+            caused = _CAUSED_TO.search(bare[-90:]) if last == "to" or _last_word(bare) == "to" else None
+            if caused and (word not in _NEEDS or _NEEDS[word].match(masked, m.end())):
+                # "fighting led President Zelenskyy to call for ...": the object speaks.
+                offset = window + len(bare) - len(bare[-90:])
+                end = _NEEDS[word].match(masked, m.end()).end() if word in _NEEDS else m.end()
+                cues.append(_Cue(m.start(), end, word, "embedded",
+                                 (offset + caused.start(1), offset + caused.end(1))))
+            continue  # "to falsely accuse", "was not said"
+        aside = _embedded(bare)
+        if aside is not None:
+            # "which Russia claimed" is its own report; "what he said was" repeats the speaker
+            # whose report holds it, and "what it calls" names.
+            if aside.group(1).split()[0].lower() not in PRONOUNS and not word.startswith("call"):
+                offset = window + len(bare) - len(bare[-60:])
+                cues.append(_Cue(offset + aside.start(), m.end(), word, "embedded",
+                                 (offset + aside.start(1), offset + aside.end(1)), aside=True))
+            continue
+        if _PASSIVE_BY.match(masked, m.end()) or word.startswith("report") and _FROM_PLACE.match(masked, m.end()):
+            continue  # "regions claimed by Russia", "Daryna Mayer reported from Kyiv"
         need = _NEEDS.get(word)
         if need is not None:
             n = need.match(masked, m.end())
@@ -250,11 +381,15 @@ def _cues(masked: str) -> list[_Cue]:
             end = n.end()
         else:
             end = m.end()
-        aux = _AUX.search(before)
+        if word in _CONDITIONAL and not _speech_follows(masked, m.start(), end, word):
+            continue  # "it had continued its attack": not speech, and no boundary for the cue before
         start = window + aux.start() if aux else m.start()
         cues.append(_Cue(start, end, word, "verb"))
     for m in _ACCORDING.finditer(masked):
         cues.append(_Cue(m.start(), m.end(), "according to", "according"))
+    for m in _NOMINAL.finditer(masked):
+        # "Russia's explanation that a careless smoker ...": the possessor reports the clause.
+        cues.append(_Cue(m.start(2), m.end(), m.group(2), "embedded", m.span(1)))
     for m in _QUOTED_AS.finditer(masked):
         cues = [c for c in cues if not (m.start() <= c.start < m.end())]
         cues.append(_Cue(m.start(), m.end(), "quoted as saying", "quoted_as",
@@ -263,7 +398,51 @@ def _cues(masked: str) -> list[_Cue]:
     return cues
 
 
-def _statements_in_unit(unit: _Unit, memory: ArticleSpeakers, previous: _Found | None) -> list[_Found]:
+# What opens a reported clause: "that", a colon or comma, a quotation, or a pronoun subject
+# ("signaled he sees ...").
+_CLAUSE_OBJECT = re.compile(r"\s*(?:that\b|[:,]|[\"“„«])|\s+(?:he|she|they|we|it)\s+[a-z]+")
+# '"...," Oleksandr Starukh, the governor of the region, posted': a quotation, then the subject.
+_AFTER_QUOTE = re.compile(r"\x00[\"”»]\s*,?\s+(?:(?!\band\b|\bbut\b)[^\x00.;:!?]){0,120}$")
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\"“]|$)")
+
+
+def _skip_adverbials(masked: str, pos: int) -> int:
+    """`pos` moved past adverbials ("on Telegram", "late on Monday")."""
+    while True:
+        adv = _ADVERBIAL.match(masked, pos)
+        if not adv or adv.end() == pos:
+            return pos
+        pos = adv.end()
+
+
+def _clause_ends(masked: str, pos: int) -> bool:
+    """Only adverbials stand between `pos` and the end of the clause ("on his Telegram channel.")."""
+    return bool(_CLAUSE_END.match(masked, _skip_adverbials(masked, pos)))
+
+
+def _speech_follows(masked: str, start: int, end: int, word: str) -> bool:
+    """A verb that reports speech only in some uses has one here: after a quotation ('"...," he
+    continued'), before a "that" clause or a colon, or (for _QUOTE_ONLY verbs) before a quotation
+    in the same clause."""
+    if (re.search(r"[,\"”»]\s*$", masked[max(0, start - 4):start])
+            or word in _THAT_ONLY and _AFTER_QUOTE.search(masked, max(0, start - 150), start)) \
+            and _clause_ends(masked, end):
+        return True  # '"...," he continued.', '"...," the governor posted on Telegram.'
+
+    if word in _BESIDE_QUOTE_ONLY or word in _DIRECT_ONLY:
+        return bool(re.match(r"\s*[:,]?\s*[\"“„«]", masked[end:end + 8])) or \
+            word in _DIRECT_ONLY and bool(_REQUEST.match(masked, end))
+    if word.startswith("recall") and re.match(r"\s+[a-z]+ing\b", masked[end:end + 20]):
+        return True  # "recalled hearing a roar"
+    if word in _QUOTE_ONLY:
+        clause = re.match(r"[^.;]*", masked[end:end + 200]).group(0)
+        return MASK in clause
+    return bool(_THAT_AFTER_PP.match(masked, end) or _CLAUSE_OBJECT.match(masked, end))
+
+
+def _statements_in_unit(unit: _Unit, memory: ArticleSpeakers, previous: _Found | None, gap: int) -> list[_Found]:
     masked = unit.masked
     cues = _cues(masked)
     found: list[_Found] = []
@@ -271,7 +450,8 @@ def _statements_in_unit(unit: _Unit, memory: ArticleSpeakers, previous: _Found |
     last_speaker: Resolved | None = None
     last_right: tuple[int, int] | None = None
     for i, cue in enumerate(cues):
-        nxt = cues[i + 1] if i + 1 < len(cues) else None
+        # An aside ("which Russia claimed") does not end the content of the report around it.
+        nxt = next((c for c in cues[i + 1:] if not c.aside), None)
         result = _attribute(unit, cue, nxt, limit, memory, last_speaker, last_right)
         if result is None:
             continue
@@ -279,8 +459,8 @@ def _statements_in_unit(unit: _Unit, memory: ArticleSpeakers, previous: _Found |
         last_speaker = result[-1].speaker
         limit = max(limit, result[-1].attribution[1])
         last_right = result[-1].content if result[-1].content[0] >= result[-1].attribution[1] else None
-    if not found:
-        found = _continuation(unit, previous)
+    if not found and not cues:
+        found = _continuation(unit, previous, gap)
     for f in found:
         memory.remember(unit.start + f.at, f.speaker)
     return found
@@ -291,6 +471,10 @@ def _attribute(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int, memory: Art
     masked = unit.masked
     if cue.mode == "according":
         return _according(unit, cue, nxt, limit, memory)
+    if cue.mode == "embedded":
+        return _embedded_report(unit, cue, nxt, memory)
+    if cue.mode == "passive":
+        return _passive_report(unit, cue, nxt, limit, memory)
     if cue.mode == "quoted_as":
         mention = split_mention(masked[cue.speaker_span[0]:cue.speaker_span[1]], memory.registry)
         who = memory.resolve(mention, unit.start + cue.start) if mention else None
@@ -328,9 +512,19 @@ def _attribute(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int, memory: Art
     s0, who = subject
     cue_text = _cue_text(masked, cue)
     right = _right_content(unit, cue, nxt)
+    if right is not None and _RELATIVE_CLAUSE.search(masked[:cue.start]):
+        # "Moscow, which says it launched ..., has not updated": the aside ends at its comma.
+        close = _RELATIVE_CLOSE.search(masked, right[0], right[1])
+        right = (right[0], close.start()) if close else right
+    elif right is not None and _OPENING_SUBORDINATE.search(masked[:s0]):
+        # "Just before Putin ordered his troops in, the two leaders ...": the clause ends at its comma.
+        comma = masked.find(", ", right[0], right[1])
+        right = (right[0], comma) if comma != -1 else right
     quote_before = re.search(r"[\"”»]\s*,?\s*$", masked[:s0])
-    if right is not None and not _starts_with_quote(unit, right) and (
-            quote_before and not re.search(r"\bthat\s*$|:\s*$", masked[cue.verb_end:right[0]])
+    introduced = right is not None and (re.search(r"\bthat\s*$|:\s*$", masked[cue.verb_end:right[0]])
+                                        or verb in _PROMISSIVE and re.match(r"to\s+[a-z]", masked[right[0]:]))
+    if right is not None and not _starts_with_quote(unit, right) and not introduced and (
+            quote_before and MASK not in masked[right[0]:right[1]]
             or re.match(r"(?:of|about|in|at(?!\s+(?:least|most)\b)|on|to|after|during|while|from|with|as|"
                         r"before|when)\b",
                         masked[right[0]:right[1]])):
@@ -338,10 +532,12 @@ def _attribute(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int, memory: Art
     if right is not None and (_starts_with_quote(unit, right) or _words(masked[right[0]:right[1]]) >= 2):
         if verb in _QUOTE_ONLY and MASK not in masked[right[0]:right[1]]:
             return None
-        if verb in _DIRECT_ONLY and not _starts_with_quote(unit, right):
+        if verb in _DIRECT_ONLY and not _starts_with_quote(unit, right) and not _REQUEST.match(masked, cue.verb_end):
             return None
         if verb in _THAT_ONLY and not (_starts_with_quote(unit, right) or
-                                       re.search(r"(?:\bthat|[:,])\s*$", masked[cue.verb_end:right[0]])):
+                                       re.search(r"(?:\bthat|[:,])\s*$", masked[cue.verb_end:right[0]]) or
+                                       _CLAUSE_OBJECT.match(masked, cue.verb_end) or
+                                       verb.startswith("recall") and re.match(r"[a-z]+ing\b", masked[right[0]:])):
             return None
         full_cue = cue_text + _recipient_text(masked, cue, right)
         if quote_before and _starts_with_quote(unit, right) and "," in masked[cue.verb_end:right[0]]:
@@ -360,19 +556,38 @@ def _attribute(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int, memory: Art
         att_end = max(att_end, _attribution_end(masked, cue.verb_end, nxt))
         if verb in _DIRECT_ONLY and not _is_quote_span(unit, content):
             return None
+        after = _parenthetical_rest(masked, content, att_end, nxt)
+        if after is not None:
+            return [_make(unit, who, after, cue_text, (s0, after[0]))]
         out = [_make(unit, who, content, cue_text, (s0, att_end))]
         return out + _trailing_quote(unit, att_end, who, cue_text)
     return None
+
+
+# "the army's Facebook page", "the ministry's latest update": the body behind the medium.
+_SOURCE_MEDIUM = re.compile(
+    r"['’]s?\s+(?:(?:official|latest|daily|new|own)\s+)?(?:(?:Facebook|Telegram|Twitter|X|Instagram|"
+    r"YouTube|social\s+media|VKontakte|WhatsApp)\s+)?(?:page|account|channel|post|posts|statement|report|"
+    r"data|figures|estimate|estimates|update|website|site|tally|count|assessment|briefing)$")
+
+
+def _drop_participle(phrase: str) -> str:
+    """'a video report circulating widely' -> 'a video report' (not 'the ruling party')."""
+    words = phrase.split()
+    for i in range(1, len(words)):
+        if re.fullmatch(r"[a-z]{2,}ing", words[i]) and words[i - 1].lower() not in ("the", "a", "an"):
+            return " ".join(words[:i])
+    return phrase
 
 
 def _according(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int,
                memory: ArticleSpeakers) -> list[_Found] | None:
     masked = unit.masked
     rest = masked[cue.verb_end:]
-    m = re.match(r"\s*((?:[^,.;:\x00\"“”]|\.(?=\w))+?)(?=,|\.\s*$|\.$|;|:|$| - | — )", rest)
+    m = re.match(r"\s*((?:[^,.;:\x00\"“”]|\.(?=[\w,]))+?)(?=,|\.\s*$|\.$|;|:|$| - | — )", rest)
     if not m:
         return None
-    phrase = m.group(1)
+    phrase = _SOURCE_MEDIUM.sub("", _drop_participle(m.group(1)))
     phrase = re.sub(r"^(?:(?:a|an|the)\s+)?(?:(?:new|latest|recent|preliminary|official|updated|"
                     r"most\s+recent|joint|separate)\s+)*(?:statement|report|assessment|estimate|"
                     r"estimates|data|figures|count|tally|analysis|survey|study|post|update|"
@@ -410,6 +625,48 @@ def _according(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int,
     return None
 
 
+def _passive_report(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int,
+                    memory: ArticleSpeakers) -> list[_Found] | None:
+    """The agent reports the "as" complement ('condemned as illegal by Ukraine') or the whole
+    clause ('300 people were said by Zelenskiy to be sheltering ...')."""
+    masked = unit.masked
+    a, b = cue.speaker_span
+    mention = split_mention(masked[a:b], memory.registry)
+    who = memory.resolve(mention, unit.start + cue.start) if mention is not None else None
+    if who is None or who.kind == "pronoun":
+        return None
+    cue_text = _cue_text(masked, cue)
+    start, end = cue.content_span
+    if start < end:
+        return [_make(unit, who, (start, end), cue_text, (cue.start, b))]
+    left = _left_content(unit, limit, cue.start)
+    if left is None:
+        return None
+    return [_make(unit, who, (left[0], _content_end(masked, b, nxt)), cue_text, (cue.start, b))]
+
+
+def _embedded_report(unit: _Unit, cue: _Cue, nxt: _Cue | None, memory: ArticleSpeakers) -> list[_Found] | None:
+    """A report inside another clause, its speaker at `cue.speaker_span`: an aside ('the barrage,
+    which Russia claimed targeted only energy sites, was ...') reports up to the end of the aside;
+    an object made to speak ('led Zelenskyy to call for ...') or a possessor ("Russia's explanation
+    that ...") reports the rest of the clause."""
+    masked = unit.masked
+    mention = split_mention(masked[cue.speaker_span[0]:cue.speaker_span[1]], memory.registry)
+    who = memory.resolve(mention, unit.start + cue.start) if mention is not None else None
+    if who is None or mention.kind == "pronoun":
+        return None
+    start = _skip_adverbials(masked, cue.verb_end)
+    start += _THAT_OPENING.match(masked, start).end() - start
+    if cue.aside:
+        end = _ASIDE_END.search(masked, start)
+        end = end.start() if end else len(masked)
+    else:
+        end = _content_end(masked, start, nxt)
+    if _words(masked[start:end]) < 2:
+        return None
+    return [_make(unit, who, (start, end), _cue_text(masked, cue), (cue.start, start))]
+
+
 def _with_content(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int, who: Resolved,
                   att_start: int, att_end: int, cue_text: str) -> list[_Found] | None:
     masked = unit.masked
@@ -428,7 +685,7 @@ def _right_only(unit: _Unit, cue: _Cue, nxt: _Cue | None, who: Resolved, att_sta
         return None
     if cue.word in _QUOTE_ONLY and MASK not in unit.masked[right[0]:right[1]]:
         return None
-    if cue.word in _DIRECT_ONLY and not _starts_with_quote(unit, right):
+    if cue.word in _DIRECT_ONLY and not _starts_with_quote(unit, right) and not _REQUEST.match(unit.masked, cue.verb_end):
         return None
     return [_make(unit, who, right, _cue_text(unit.masked, cue), (att_start, right[0]))]
 
@@ -452,7 +709,7 @@ def _subject_left(unit: _Unit, limit: int, end: int, memory: ArticleSpeakers,
     if not pieces:
         return None
     parsed = [_piece_mention(p, memory) for _, p in pieces]
-    choice = _choose_subject(pieces, parsed, last_speaker)
+    choice = _relative_antecedent(pieces, memory) or _choose_subject(pieces, parsed, last_speaker)
     if choice is None:
         return None
     if isinstance(choice, Resolved):
@@ -462,8 +719,32 @@ def _subject_left(unit: _Unit, limit: int, end: int, memory: ArticleSpeakers,
     return (seg_start + start, who) if who is not None else None
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\s+(?:\w+\s+){0,2}$")
+_RELATIVE_CLOSE = re.compile(r",\s+(?:(?:on|last|this|earlier|later|in)\s+[A-Za-z]+\s+)?(?:has|have|had|is|was|"
+                             r"are|were|will|would|could|can|did|does|remains?|[a-z]{3,}ed)\b")
+_PARTICIPLE_MODIFIER = re.compile(r"\s[a-z]{2,}ing\s+(?:on|in|at|near|from|for|with|under|along|inside|"
+                                  r"outside|across|around|as)\b[^\x00]*$")
+_OPENING_SUBORDINATE = re.compile(r"^\s*(?:[A-Z][a-z]+\s+)?(?:[Bb]efore|[Aa]fter|[Ww]hen|[Aa]s|[Ss]ince|[Uu]ntil|"
+                                  r"[Bb]ecause|[Ww]hile|[Ii]f|[Oo]nce|[Aa]lthough|[Tt]hough)\s+$")
+_RELATIVE_END = re.compile(r"(?<=\w)\s+(?:who|which)\s+$")
+
+
 def _piece_mention(piece: str, memory: ArticleSpeakers) -> tuple[int, Mention | None, bool]:
     """(offset, mention, whole) for the noun phrase ending `piece`; whole when it is all of it."""
+    relative = _RELATIVE_END.search(piece)
+    if relative:
+        # "denied by Moscow who said": the antecedent speaks, even after a preposition.
+        off, phrase = _np_tail(piece[:relative.start()])
+        mention = split_mention(phrase, memory.registry) if phrase else None
+        return off, mention, False
+    participle = _PARTICIPLE_MODIFIER.search(piece)
+    if participle:
+        # "Ukrainians fighting on the eastern frontline estimated": the noun before the participle.
+        off, phrase = _np_tail(piece[:participle.start()])
+        mention = split_mention(phrase, memory.registry) if phrase else None
+        if mention is not None and mention.kind != "pronoun" and not _after_preposition(piece[:off]):
+            lead = piece[:off].split()
+            return off, mention, all(w.lower().strip(",") in CONNECTIVES for w in lead)
     off, phrase = _np_tail(piece)
     if not phrase:
         return off, None, False
@@ -473,6 +754,19 @@ def _piece_mention(piece: str, memory: ArticleSpeakers) -> tuple[int, Mention | 
     lead = piece[:off].split()
     whole = all(w.lower().strip(",") in CONNECTIVES or w in ("Also", "Now", "Then") for w in lead)
     return off, mention, whole
+
+
+def _relative_antecedent(pieces: list[tuple[int, str]], memory: ArticleSpeakers) -> tuple[int, Mention] | None:
+    """'an interview with a masked soldier, who said': the noun phrase before ', who' speaks,
+    even as the object of a preposition."""
+    if len(pieces) < 2 or not re.fullmatch(r"\s*who\s*", pieces[-1][1]):
+        return None
+    p_off, prev = pieces[-2]
+    off, phrase = _np_tail(prev)
+    mention = split_mention(phrase, memory.registry) if phrase else None
+    if mention is None or mention.kind == "pronoun":
+        return None
+    return p_off + off, mention
 
 
 def _choose_subject(pieces, parsed, last_speaker):
@@ -485,7 +779,8 @@ def _choose_subject(pieces, parsed, last_speaker):
         q_off, q_mention, q_whole = parsed[-2]
         q_person = q_mention is not None and q_mention.kind.startswith("person")
         # "Natalia Humeniuk, a spokesperson for the southern command, told"
-        if role_like(last) and not is_person and q_person and q_whole:
+        if (role_like(last) or mention is not None and mention.kind == "title" and whole) \
+                and not is_person and q_person and q_whole:
             return p_off + q_off, Mention(q_mention.text, q_mention.name,
                                           q_mention.role or clean_role(last), q_mention.kind)
         # "the governor of the region, Vitaliy Kim, said"
@@ -497,6 +792,9 @@ def _choose_subject(pieces, parsed, last_speaker):
                 lead = lead[1:]
             return p_off + role_start, Mention(mention.text, mention.name,
                                                mention.role or clean_role(prev), mention.kind)
+        # "The mayor of Kharkiv, Ukraine's second largest city, said": an apposition to the place.
+        if q_mention is not None and q_whole and mention is None and _apposition(last):
+            return p_off + q_off, q_mention
         # "Russia, which invaded Ukraine, denies"; "Myroslava, walking past ..., told us"
         if re.match(r"\s*(?:who|which|whose)\b", last) or mention is None and last.strip()[:1].islower():
             if re.fullmatch(r"\s*who\s*", last) and last_speaker is not None:
@@ -510,6 +808,19 @@ def _choose_subject(pieces, parsed, last_speaker):
     if mention is None:
         return None
     return pieces[-1][0] + off, mention
+
+
+_PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z.]*$")
+
+
+def _apposition(piece: str) -> bool:
+    """A short noun phrase set off by commas ("Ukraine's second largest city", "a port city")."""
+    words = piece.split()
+    if len(words) == 1 and _PARTY_LABEL.match(words[0]):
+        return True  # "Rep. Lee Zeldin, R-N.Y., said"
+    if not 1 <= len(words) <= 8 or not re.match(r"(?:the|a|an|its|his|her|their|[A-Z][\w.-]*['’´]s)$", words[0]):
+        return False
+    return not any(w.lower() in _NOT_IN_NP or re.search(r"\w(?:ed|ing|ly)$", w) for w in words)
 
 
 _NOT_IN_NP = frozenset("""is are was were has have had will would can could did do does said says be been
@@ -541,12 +852,14 @@ def _description(tokens: list[re.Match]) -> int | None:
 def _after_preposition(text: str) -> bool:
     """The phrase follows a preposition, so it is an object, not a subject ("living in Kyiv")."""
     return bool(re.search(r"\b(?:in|at|from|of|to|near|with|by|for|on|into|across|about|against|"
-                          r"over|under|between|after|before|than|like)\s+$", text))
+                          r"over|under|between|than|like)\s+$", text))
 
 
 def _np_tail(piece: str) -> tuple[int, str]:
     """Offset and text of the noun phrase that ends `piece`."""
     tokens = list(re.finditer(r"\S+", piece))
+    if len(tokens) >= 2 and tokens[-1].group(0).lower() in ("itself", "himself", "herself", "themselves"):
+        tokens.pop()  # "the Kremlin itself has admitted"
     if tokens and tokens[-1].group(0).lower() in PRONOUNS:
         return tokens[-1].start(), tokens[-1].group(0).lower()
     whole = _description(tokens)
@@ -580,13 +893,27 @@ def _np_tail(piece: str) -> tuple[int, str]:
     return tokens[i].start(), phrase
 
 
+# A word that can open a predicate: an auxiliary, an adverb, a regular or a common irregular verb.
+_FINITE = (r"(?:on|in|at|last|this|earlier|late|early|has|have|had|is|was|are|were|will|would|could|"
+           r"can|may|might|must|should|did|does|do|"
+           r"also|then|later|quickly|[a-z]+ly|[a-z]+ed|[a-z]+s|went|sought|took|made|gave|came|said|told|"
+           r"kept|held|left|met|began|ran|sent|spent|stood|brought|thought|felt|fought|found|got|led|"
+           r"lost|put|saw|set|won|wrote|spoke|struck|hit|cut|let|knew|grew|drew|threw|flew|rose|fell|"
+           r"chose|broke|drove|shook|shot|paid|sold|built|meant|heard|sat|stuck|say|tell|insist|claim|"
+           r"warn|deny|accuse|urge)\b")
+# "But", then an opening adverbial with its comma ("On Monday, "), before a clause's subject.
+_CLAUSE_LEAD = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Also|Still)\s+)?(?:(?:In|On|At|After|Before|During|For|With|By|Two|Three|"
+    r"Several|Hours|Days|Weeks|Earlier|Later|Meanwhile|However|Elsewhere|Last|This|Since)\b[^,\x00]{0,60},\s*)?")
+_CLAUSE_SUBJECT = re.compile(
+    r"\s*((?:(?:[A-Z][\w'’´.-]*|the|of|and|a|an|[a-z]+['’´]s|(?:" +
+    "|".join(sorted(SPEAKER_HEADS | {"local", "regional", "military"})) + r"))\s+){0,5})(?=" + _FINITE + ")")
+
+
 def _clause_subject(unit: _Unit, memory: ArticleSpeakers) -> Resolved | None:
     """The subject opening the unit ("Russian authorities sought to ..., saying ...")."""
-    lead = re.match(r"\s*(?:(?:In|On|At|After|Before|During|For|With|By|Two|Three|Several|Hours|Days|Weeks|"
-                    r"Earlier|Later|Meanwhile|However|But|And|Also)\b[^,\x00]{0,60},\s*)?", unit.masked)
-    m = re.match(r"\s*((?:(?:[A-Z][\w'’´.-]*|the|of|and|a|an|[a-z]+['’´]s|"
-                 r"(?:" + "|".join(sorted(SPEAKER_HEADS | {"local", "regional", "military"})) +
-                 r"))\s+){0,5})(?=[a-z])", unit.masked[lead.end():])
+    lead = _CLAUSE_LEAD.match(unit.masked)
+    m = _CLAUSE_SUBJECT.match(unit.masked, lead.end())
     if not m or not m.group(1).strip():
         return None
     phrase = m.group(1).strip()
@@ -599,6 +926,14 @@ def _clause_subject(unit: _Unit, memory: ArticleSpeakers) -> Resolved | None:
     return memory.resolve(mention, unit.start) if mention else None
 
 
+# The speaker phrase after an inverted verb, up to a comma, the sentence end or a date ("said
+# U.N. spokesman Stephane Dujarric on Monday"); dots inside abbreviations belong to it.
+_INVERTED_SPEAKER = re.compile(
+    r"\s+((?:the|a|an|his|her|its|their|one|another|some|two|three|several|[A-Z](?:[\w'’´-]|\.(?=\w))*"
+    r"(?:\.(?!\s*$))?)(?:\s+(?:(?:[\w'’´-]|\.(?=\w))+(?:\.(?!\s*$))?))*?)"
+    r"(?=,|\.\s*$|\.$|\s*$|\s+(?:on|in|at|late|early)\s|\s+" + _WEEKDAY + ")")
+
+
 def _inverted(unit: _Unit, cue: _Cue, memory: ArticleSpeakers) -> tuple[Resolved, int] | None:
     """Speaker written after the verb: 'said Valentyn Reznichenko, the governor of ...'."""
     masked = unit.masked
@@ -606,18 +941,16 @@ def _inverted(unit: _Unit, cue: _Cue, memory: ArticleSpeakers) -> tuple[Resolved
     adv = _ADVERBIAL.match(masked, pos)
     if adv and adv.end() > pos:
         pos = adv.end()
-    m = re.match(r"\s+((?:the|a|an|his|her|its|their|one|another|some|two|three|several|[A-Z][\w'’´-]*(?:\.(?!\s*$))?)"
-                 r"(?:\s+(?:[\w'’´-]+(?:\.(?!\s*$))?))*?)"
-                 r"(?=,|\.\s*$|\.$|\s*$|\s+(?:on|in|at|late|early)\s|\s+" + _WEEKDAY + ")", masked[pos:])
+    m = _INVERTED_SPEAKER.match(masked, pos)
     if not m:
         return None
     phrase = m.group(1)
     if len(phrase.split()) > 7:
         return None
     mention = split_mention(phrase, memory.registry)
-    if mention is None:
-        return None
-    end = pos + m.end()
+    if mention is None or _REPORT_FOLLOWS.match(masked, _skip_adverbials(masked, m.end())):
+        return None  # '..., Rafael Grossi, warned the U.N. Security Council that ...': a recipient
+    end = m.end()
     rest = masked[end:]
     app = re.match(r",\s+((?:(?:who|which)\s+(?:is|was)\s+)?(?:the|a|an|[a-z])[^\x00]*?)(?=\s*[.,]?\s*$|,\s+[\"“])",
                    rest)
@@ -650,7 +983,7 @@ def _right_content(unit: _Unit, cue: _Cue, nxt: _Cue | None) -> tuple[int, int] 
     else:
         if cue.word in ("tell", "tells", "told", "telling", "inform", "informs", "informed",
                         "assure", "assures", "assured", "warn", "warns", "warned", "warning"):
-            that = re.match(r"\s+(?:[^\s,.;:\x00\"“”]+\s+){1,6}?that\b", masked[pos:])
+            that = re.match(r"\s+(?:[^\s,;:\x00\"“”]+\s+){1,9}?that\b", masked[pos:])
             if that:
                 pos += that.end()
             elif cue.word.startswith(("tel", "tol", "inf", "ass")):
@@ -682,9 +1015,11 @@ def _content_end(masked: str, pos: int, nxt: _Cue | None) -> int:
     if nxt is not None and nxt.start > pos:
         boundary = _boundary_before(masked, pos, nxt)
         end = min(end, boundary)
-    cut = _CUT.search(masked, pos, end)
-    if cut:
+    for cut in _CUT.finditer(masked, pos, end):
+        if cut.group(0).startswith(", which") and _RELATIVE_CLOSE.search(masked, cut.end(), end):
+            continue  # "the barrage, which Russia claimed ..., was retaliation": inside the subject
         end = cut.start()
+        break
     while end > pos and masked[end - 1] in " ,;:.—–-" and not (masked[end - 1] == "." and end >= 2
                                                               and masked[end - 2] == MASK):
         end -= 1
@@ -703,7 +1038,9 @@ def _boundary_before(masked: str, pos: int, nxt: _Cue) -> int:
     if len(before.split()) <= 6 and _np_tail(before)[0] == len(before) - len(before.lstrip()):
         return pos
     # "..., the ministry said" / "... and Armenia said": back over the subject to a comma.
-    comma = max(before.rfind(","), before.rfind(" and "), before.rfind(" but "))
+    closing = max(before.rfind(MASK + '"'), before.rfind(MASK + "”"), before.rfind(MASK + "»"))
+    comma = max(before.rfind(","), before.rfind(" and "), before.rfind(" but "),
+                closing + 2 if closing != -1 else -1)
     if comma != -1 and len(before[comma:].split()) <= 9:
         return pos + comma
     if nxt.word.endswith("ing"):
@@ -727,6 +1064,14 @@ def _left_content(unit: _Unit, limit: int, end: int) -> tuple[int, int] | None:
     return start, stop
 
 
+# A clause or phrase that qualifies the attribution, not reported content ("said as their forces
+# fought", "said in a statement after the strike").
+_SUBORDINATE = re.compile(r"(?:as|while|when|after|before|because|since|amid|despite|though|although|"
+                          r"without|in|on|at|during|following|ahead|from|with|via|through|to|for|by|of|"
+                          r"about|under|over|into|near|outside|inside|across|against|late|early|earlier|"
+                          r"later|shortly|hours|days|weeks|minutes)\b")
+
+
 def _attribution_only(masked: str, cue: _Cue, nxt: _Cue | None) -> bool:
     """Nothing but adverbials, a recipient or a participle follows the verb: '..., X said on
     Telegram.' (unlike 'As part of its proposal, Russia insisted on the repatriation ...')."""
@@ -741,7 +1086,32 @@ def _attribution_only(masked: str, cue: _Cue, nxt: _Cue | None) -> bool:
             break
         pos = adv.end()
     rest = masked[pos:end].strip(" .")
-    return not rest or rest.startswith(",") or _words(rest) <= 4
+    # 'said of the bombing', 'said as ...' qualify the attribution; 'confirmed the "massive
+    # strike"' has a quoted object, which is content however short.
+    return not rest or rest.startswith(",") or bool(_SUBORDINATE.match(rest)) \
+        or _words(rest) <= 4 and MASK not in rest
+
+
+_PREDICATE_START = re.compile(r"(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|"
+                              r"must|remains?|remained|seems?|seemed)\b")
+
+
+def _parenthetical_rest(masked: str, left: tuple[int, int], att_end: int, nxt: _Cue | None) -> tuple[int, int] | None:
+    """'After that, the governor said, he hoped ...': an attribution set off by commas after a
+    short opening phrase reports the clause that follows it."""
+    if _words(masked[left[0]:left[1]]) > 6 or MASK in masked[left[0]:left[1]]:
+        return None
+    m = re.match(r",\s+", masked[att_end:])
+    if not m:
+        return None
+    start = att_end + m.end()
+    end = _content_end(masked, start, nxt)
+    rest = masked[start:end]
+    if _words(rest) < 4 or _SUBORDINATE.match(rest) or re.match(r"(?:who|which|[a-z]+ing)\b", rest):
+        return None
+    if _PREDICATE_START.match(rest):
+        return left[0], end  # "Her best hope, experts say, is that ...": one clause around the attribution
+    return start, end
 
 
 def _attribution_end(masked: str, pos: int, nxt: _Cue | None) -> int:
@@ -819,8 +1189,9 @@ def _recipient_text(masked: str, cue: _Cue, right: tuple[int, int]) -> str:
     return between if len(between.split()) <= 6 else ""
 
 
-def _continuation(unit: _Unit, previous: _Found | None) -> list[_Found]:
-    """A unit made of a quotation, right after a statement: the same speaker goes on."""
+def _continuation(unit: _Unit, previous: _Found | None, gap: int) -> list[_Found]:
+    """A unit made of a quotation after a statement (`gap` units of narration between): the same
+    speaker goes on."""
     if previous is None:
         return []
     masked = unit.masked
@@ -831,9 +1202,9 @@ def _continuation(unit: _Unit, previous: _Found | None) -> list[_Found]:
     end = start
     while end < len(masked) and masked[end] == MASK:
         end += 1
-    if end - start < 0.6 * len(masked.strip()) or len(unit.text[start:end].split()) < 2:
+    if end - start < 0.6 * len(masked.strip()) or len(unit.text[start:end].split()) < (2 if gap == 0 else 5):
         return []
-    who = Resolved(previous.speaker.speaker, previous.speaker.role, previous.speaker.kind)
+    who = previous.speaker
     return [_Found(0, who, "direct", unit.text[start:end], None, (0, 0), (start, end))]
 
 
