@@ -152,6 +152,7 @@ def _claims_cte(p: _Params, f: Filters) -> str:
     `claim_key` is a hash of the claim, to find a claim's figures again.
     """
     key = ", ".join(f'"{c}"' for c in CLAIM_KEY)
+    any_key = ", ".join(f'any_value("{c}") AS "{c}"' for c in CLAIM_KEY)
     placed, placed_by = _placement(f)
     month_conds = _in_month_range(p, f, "placed_on")
     return f"""
@@ -163,11 +164,13 @@ def _claims_cte(p: _Params, f: Filters) -> str:
             FROM figures f {_where(_figure_conds(p, f))})
     ),
     c AS (
-        SELECT {key}, undated_month, claim_key,
-               count(DISTINCT article_id) AS articles,
+        -- Grouping on the one hash column, not the nine it hashes, is several times faster at a
+        -- million figures; the key's columns are equal within a group, so any_value is exact.
+        -- How many distinct articles report a claim is counted later, for the rows shown only.
+        SELECT {any_key}, any_value(undated_month) AS undated_month, claim_key,
                count(*) AS mentions,
                min(published) AS first_published
-        FROM f GROUP BY {key}, undated_month, claim_key
+        FROM f GROUP BY claim_key
     ),
     claims AS (
         SELECT *, date_trunc('month', placed_on)::DATE AS month
@@ -206,12 +209,13 @@ def claims(f: Filters, view: str | None = None, breakdown: str = "category",
     p = _Params()
     cte = _claims_cte(p, f)
     columns = ", ".join(f'd."{c}"' if c in _FROM_FIRST_REPORT else
-                        "r.article_ids" if c == "article_ids" else f'shown."{c}"' for c in CLAIM_COLUMNS)
+                        f'r."{c}"' if c in ("article_ids", "articles") else f'shown."{c}"' for c in CLAIM_COLUMNS)
     sql = (f"WITH {cte}, shown AS (SELECT * FROM claims {_where(_view_conds(p, view, breakdown, selected))} "
            f"ORDER BY {order} {LIMIT_SLOT}), "
            "r AS (SELECT claim_key, struct_extract(min(struct_pack(p := coalesce(published, DATE '9999-12-31'), "
            "a := article_id, s := seq, id := figure_id)), 'id') AS first_figure, "
-           "string_agg(DISTINCT article_id, ';' ORDER BY article_id) AS article_ids "
+           "string_agg(DISTINCT article_id, ';' ORDER BY article_id) AS article_ids, "
+           "count(DISTINCT article_id) AS articles "
            "FROM f WHERE claim_key IN (SELECT claim_key FROM shown) GROUP BY claim_key) "
            f"SELECT {columns} FROM shown JOIN r USING (claim_key) JOIN figures d ON d.figure_id = r.first_figure "
            f"ORDER BY {', '.join('shown.' + o.strip() for o in order.split(','))}")
