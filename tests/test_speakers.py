@@ -82,3 +82,17 @@ def test_coordinated_names_and_time_words():
     assert split_mention("earlier Monday", REGISTRY) is None
     m = split_mention("Representative Jane Doe of Ohio", REGISTRY)
     assert (m.name, m.role) == ("Jane Doe", "Representative")
+
+
+def test_clergy_and_coroners_can_speak_and_laws_are_not_people():
+    assert split_mention("the pontiff", REGISTRY) is not None
+    assert split_mention("the coroner", REGISTRY) is not None
+    assert split_mention("The Crimes Act", REGISTRY).kind != "person"
+    assert split_mention("Bill Hagen", REGISTRY).name == "Bill Hagen"
+
+
+def test_an_age_description_names_the_person_the_article_is_about():
+    text = "Mayor Ivan Petrenko said the city would hold. The 44-year-old leader said more."
+    memory = ArticleSpeakers(text, REGISTRY, date(2022, 8, 24))
+    who = memory.resolve(split_mention("the 44-year-old leader", REGISTRY), text.index("The 44"))
+    assert who.speaker == "Ivan Petrenko"

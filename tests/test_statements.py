@@ -219,6 +219,42 @@ def test_participles_and_passives_are_not_reports():
     assert statements("The ministry said it had continued its attacks.")[0].quote == "it had continued its attacks"
 
 
+def test_he_said_goes_to_the_person_quoted_not_one_named_in_a_subordinate_clause():
+    text = ('"We worked day and night," Petrenko said. Everything changed when Ivan Sidorov '
+            'launched his campaign. "Nobody knew what would happen next," he said.')
+    assert [s.speaker for s in statements(text)] == ["Petrenko", "Petrenko"]
+
+
+def test_topic_introduced_with_an_absolute_clause_captures_he_said():
+    text = ('"Talks are over," Mr Orlov said. The army moved on, with President Taras Melnyk '
+            'making a trip to the front. "We will win," he said.')
+    assert [s.speaker for s in statements(text)][-1] == "Taras Melnyk"
+
+
+def test_outlet_after_according_to_only_sources_a_named_speaker():
+    found = statements("The Defence Ministry declared it had taken the village, according to Newswire.")
+    assert [(s.speaker, s.quote) for s in found] == [("Defence Ministry", "it had taken the village")]
+    alone = statements("The village was taken on Monday, according to Newswire.")
+    assert [s.speaker for s in alone] == ["Newswire"]
+
+
+def test_missed_cues_since_admitted_insisted_and_citing():
+    found = statements("Former Mayor Oleh Danko has since admitted that the plan had failed.")
+    assert [(s.speaker, s.quote) for s in found] == [("Oleh Danko", "the plan had failed")]
+    found = statements("The Northern Air Force insisted that the depot was empty.")
+    assert [s.speaker for s in found] == ["Northern Air Force"]
+    found = statements("Borovia closed the border on Friday, citing the failure of the talks in Vienna.")
+    assert [s.quote for s in found] == ["the failure of the talks in Vienna"]
+    assert [s.quote for s in statements("The ministry said ten people died, citing local officials.")] == [
+        "ten people died"]
+
+
+def test_ordered_is_speech_only_with_a_request():
+    assert statements("The general ordered an offensive in the south.") == []
+    found = statements("The general ordered the troops to hold the bridge.")
+    assert [s.speaker for s in found] == ["general"]
+
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seeds" / "000_785cedd47fed74d0.txt"
 

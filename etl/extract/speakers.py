@@ -66,6 +66,7 @@ NOT_NAME = frozenset(
     mobility high new great grand royal supreme central st st. saint fort mount lake valley
     studies strategic research policy analysis international institute
     coast district province county municipality village town administration government
+    act law code charter statute convention protocol resolution decree doctrine amendment
     authority authorities military cabinet assembly palace embassy consulate mission democrats
     republicans conservatives liberals socialists communists""".split()
 )
@@ -99,7 +100,9 @@ SPEAKER_HEADS = frozenset(
     opponents citizens bloggers historians negotiators delegation delegates organisers organizers
     campaigners advocates legislators scholars academics paramedics firefighters engineers farmers
     miners teachers mothers wives men women children veterans conscripts mercenaries recruits
-    servicemen investigator inspector inspectors regulators planners strategists""".split()
+    servicemen investigator inspector inspectors regulators planners strategists pope pontiff
+    patriarch archbishop bishop cleric king queen prince princess monarch coroner pathologist
+    surgeon physician""".split()
 )
 
 # Lower-case words allowed inside a speaker phrase before its head ("the regional governor").
@@ -283,7 +286,8 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
         return Mention(phrase, _LEADING_ARTICLE.sub("", " ".join(tokens)), None, kind)
     if tokens[prep - 1][:1].isupper() and all(t[:1].isupper() or _bare(t) in MODIFIERS for t in tokens):
         text = _LEADING_ARTICLE.sub("", " ".join(tokens))
-        if text.lower() in COMMON_CAPITALISED - _CAN_SPEAK or all(
+        institution = _bare(tokens[-1]) in NOT_NAME and _bare(tokens[-1]) not in _TIME_WORDS
+        if text.lower() in COMMON_CAPITALISED - _CAN_SPEAK or not institution and all(
                 _bare(t) in _TIME_WORDS or _bare(t) in MODIFIERS or _bare(t) in CONNECTIVES for t in tokens):
             return None  # "earlier Monday", "In March"
         return Mention(phrase, text, None, "organisation")
@@ -302,6 +306,9 @@ class Person:
     spoken_role: str | None = None  # the title written where the person is quoted
     gender: str | None = None
     positions: list[int] = field(default_factory=list)
+    # Mentions as the subject of a subordinate clause ("when Putin ordered ..."): they order
+    # candidates for "he" but do not displace the person the article is quoting.
+    weak: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -344,10 +351,13 @@ class ArticleSpeakers:
             if role is None:
                 role = _appositive_role(text, m.end()) or _preceding_role(text, m.start())
             gender = gender_of(" ".join(name_tokens), prefix + [_word_before(text, m.start())])
-            subject = not re.search(r"\b(?:in|at|from|of|to|near|with|for|on|into|across|about|"
-                                    r"against|over|under|between|after|before|than|like|and)\s+$",
-                                    text[max(0, m.start() - 12):m.start()])
-            self.add_person(" ".join(name_tokens), role, m.start() if subject else None, gender)
+            before = text[max(0, m.start() - 12):m.start()]
+            # "with Zelensky making a trip": an absolute clause, its subject is a topic.
+            subject = not _OBJECT_POSITION.search(before) or bool(
+                before.endswith("with ") and _ABSOLUTE_VERB.match(text, m.end()))
+            person = self.add_person(" ".join(name_tokens), role, m.start() if subject else None, gender)
+            if subject and _SUBORDINATE_POSITION.search(before):
+                person.weak.add(m.start())
 
     @staticmethod
     def _lone_name_is_person(text: str, m: re.Match, tokens: list[str], start: int) -> bool:
@@ -357,7 +367,7 @@ class ArticleSpeakers:
         if (before in TITLE_WORDS or before in SPEAKER_HEADS) and before not in MODIFIERS \
                 or before.endswith("-year-old"):
             return True  # "Mayor Klitschko", "resident Oksana", not "the state Rossiya 24"
-        if start > 0:
+        if start > 0 and not all(_bare(t) in CONNECTIVES for t in tokens[:start]):
             return False
         if _preceding_role(text, m.start()):
             return True  # "Her father, Vitalii, dashed ..."
@@ -442,6 +452,11 @@ class ArticleSpeakers:
             if person is not None:
                 person.spoken_role = person.spoken_role or person.role
                 return self._person_result(person, person.spoken_role)
+            if "year-old" in mention.text:
+                # "the 44-year-old leader": a description of someone the article is about.
+                candidates, _ = self._people_before(position)
+                if candidates:
+                    return self._person_result(candidates[0], candidates[0].spoken_role)
             actor = self.registry.lookup(mention.name, self.published, self.named())
             if actor is not None and actor.kind == "person":
                 # The holder as the article spells them; when the article never names them, the
@@ -473,7 +488,8 @@ class ArticleSpeakers:
     def other_person_between(self, start: int, end: int, who: Resolved) -> bool:
         """Someone other than `who` is named in subject position in text[start:end]."""
         same = self._find(who.speaker) if who.kind == "person" else None
-        return any(p is not same and any(start <= x < end for x in p.positions) for p in self.people)
+        return any(p is not same and any(start <= x < end and x not in p.weak for x in p.positions)
+                   for p in self.people)
 
     def named(self) -> list[str]:
         return [p.name for p in self.people]
@@ -518,7 +534,8 @@ class ArticleSpeakers:
             if who.kind == "person":
                 quoted = self._find(who.speaker)
                 if quoted is not None and ordered and quoted is not ordered[0]:
-                    newer = [p for p in ordered if max(x for x in p.positions if x < position) > pos]
+                    newer = [p for p in ordered if any(pos < x < position and x not in p.weak
+                                                       for x in p.positions)]
                     if not newer:
                         if quoted in ordered:
                             ordered.remove(quoted)
@@ -618,6 +635,11 @@ _ACTS = re.compile(r",\s+\d{1,3},|,\s+(?:a|an|the)\s+\d{1,3}[- ]year[- ]old|"
                    r",?\s+(?:has|had|is|was|said|says|told|tells|added|adds|recalled|recalls|"
                    r"remembers|remembered|described|explained|lives|lived|works|worked|wrote|"
                    r"cried|shouted|asked|says|thinks|thought|believes|knows|fled|arrived|returned)\b")
+_OBJECT_POSITION = re.compile(r"\b(?:in|at|from|of|to|near|with|for|on|into|across|about|against|over|"
+                              r"under|between|after|before|than|like|and)\s+$")
+_SUBORDINATE_POSITION = re.compile(r"\b(?:when|as|while|because|since|until|if|although|though|once|"
+                                   r"whereas|unless|that|whether)\s+$")
+_ABSOLUTE_VERB = re.compile(r"\s+[a-z]+ing\b")
 _CLAUSE_START = re.compile(r"(?:^|[.!?\"”]\s+|,\s+)$")
 _APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an)\s+|(?=[a-z]))([^,.;\"“”]{3,100}?)(?=,|\.|;| said| told| says)")
 

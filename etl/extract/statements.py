@@ -47,8 +47,8 @@ promise promises promised promising | vow vows vowed vowing | pledge pledges ple
 threaten threatens threatened threatening | deny denies denied denying | demand demands demanded
 demanding | urge urges urged urging | accuse accuses accused accusing | blame blames blamed
 blaming | describe describes described describing | call calls called calling | condemn condemns
-condemned condemning | denounce denounces denounced denouncing | cited | hail hails hailed |
-herald heralded | praise praises praised | expressed | appeal appeals appealed | ordered |
+condemned condemning | denounce denounces denounced denouncing | cite cites cited citing | hail hails hailed |
+herald heralded | praise praises praised | expressed | appeal appeals appealed | order orders ordered |
 assess assesses assessed | testify testified | affirm affirmed | inform informs informed | assure
 assures assured | ask asks asked | point pointed | continue continues continued | observe observed
 | caution cautioned | advise advised | propose proposed | recommend recommended | signal signals
@@ -68,7 +68,9 @@ _NEEDS = {"point": re.compile(r"\s+(?:out|to)\b"), "pointed": re.compile(r"\s+(?
 _QUOTE_ONLY = frozenset("calling".split())
 # Verbs that report speech only next to a quotation ('"...," he continued'; 'continued: "..."').
 _BESIDE_QUOTE_ONLY = frozenset("continue continues continued".split())
-_DIRECT_ONLY = frozenset("ask asks asked".split())
+# Verbs that report speech only before a quotation or a request ("ordered troops to withdraw",
+# not "ordered an invasion").
+_DIRECT_ONLY = frozenset("ask asks asked order orders ordered".split())
 _REQUEST = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?to\s+[a-z]+")  # "asked businesses to close"
 # Verbs that report speech only with a "that" clause or a quotation after them.
 _THAT_ONLY = frozenset("""conclude concludes concluded suggest suggests suggested reveal reveals
@@ -80,7 +82,7 @@ _AUX = re.compile(
     r"(?:\b(?:has|have|had|also|later|previously|earlier|initially|repeatedly|long|vehemently|"
     r"cryptically|reportedly|publicly|officially|again|then|now|still|further|separately|recently|"
     r"already|subsequently|quickly|sarcastically|would|will|could|may|might|did|does|do|just|first|"
-    r"once|never|always|often|(?:last|this|earlier\s+this|late\s+last|early\s+last)\s+(?:week|"
+    r"once|never|always|often|since|(?:last|this|earlier\s+this|late\s+last|early\s+last)\s+(?:week|"
     r"weekend|month|year|morning|evening|night|spring|summer|autumn|fall|winter)|today|yesterday|"
     r"tonight|overnight|previously|specifically|explicitly|flatly|"
     r"falsely|wrongly|strongly|firmly|openly|angrily|privately|initially|immediately|"
@@ -93,7 +95,7 @@ _AUX = re.compile(
 _AUX_LAST = frozenset("""has have had also later previously earlier initially repeatedly long vehemently
 cryptically reportedly publicly officially again then now still further separately recently already
 subsequently quickly sarcastically would will could may might did does do just first once never
-always often week weekend month year morning evening night spring summer autumn fall winter today
+always often since week weekend month year morning evening night spring summer autumn fall winter today
 yesterday tonight overnight specifically explicitly flatly falsely wrongly strongly firmly openly
 angrily privately immediately january february march april may june july august september october
 november december monday tuesday wednesday thursday friday saturday sunday""".split())
@@ -154,6 +156,7 @@ _INVERTIBLE = frozenset("""say says said add adds added write writes wrote ask a
 continues continued explain explains explained note notes noted recall recalls recalled insist
 insists insisted warn warns warned state states stated declare declares declared reply replies
 replied tweet tweeted post posted report reports reported argue argues argued""".split())
+_CITING = frozenset("cite cites cited citing".split())
 _RECIPIENT_VERBS = frozenset("tell tells told telling inform informs informed assure assures assured".split())
 _OUTLET_SELF = frozenset(["agency sources", "the publication", "publication", "the newspaper",
                           "newspaper", "the outlet", "outlet", "media outlet", "we", "i", "us",
@@ -459,11 +462,26 @@ def _statements_in_unit(unit: _Unit, memory: ArticleSpeakers, previous: _Found |
         last_speaker = result[-1].speaker
         limit = max(limit, result[-1].attribution[1])
         last_right = result[-1].content if result[-1].content[0] >= result[-1].attribution[1] else None
+    found = _without_sourcing(found)
     if not found and not cues:
         found = _continuation(unit, previous, gap)
     for f in found:
         memory.remember(unit.start + f.at, f.speaker)
     return found
+
+
+def _without_sourcing(found: list[_Found]) -> list[_Found]:
+    """'Zelenskyy said he wants a compromise, according to Reuters': the outlet (or anyone) after
+    "according to" only sources a report that already has its speaker, so it is no statement."""
+    said = [f for f in found if f.cue is not None and f.cue != "according to"]
+    return [f for f in found if not _cites_source(f) and (f.cue != "according to" or not any(
+        o.content[0] < f.content[1] and f.content[0] < o.content[1] for o in said))]
+
+
+def _cites_source(found: _Found) -> bool:
+    """'..., citing local officials': a short object of "citing" names a source, not a claim
+    ('citing Kyiv's failure to implement the agreements')."""
+    return bool(found.cue and found.cue.split()[-1] in _CITING) and len(found.quote.split()) < 5
 
 
 def _attribute(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int, memory: ArticleSpeakers,
