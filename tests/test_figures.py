@@ -116,9 +116,71 @@ def test_a_part_of_a_figure_in_another_group_is_its_own_figure():
     assert (f.category, f.group) == ("killed", "children")
 
 
-def test_a_part_in_the_same_group_adds_nothing():
+def test_a_part_in_the_same_group_is_its_own_figure_too():
     assert pairs("Officials said 50 soldiers, including two former defenders of the plant, "
-                 "were captured.") == {(50, "captured")}
+                 "were captured.") == {(50, "captured"), (2, "captured")}
+    assert pairs("Shelling killed nine civilians on Friday, including four in the old town.") == {
+        (9, "killed"), (4, "killed")}
+
+
+def test_a_figure_said_on_its_own_later_says_whose_people_it_counts():
+    (f,) = [f for f in figures("A strike killed 20 soldiers, including two officers. "
+                               "Two civilians were killed in a second strike.") if f.value == 2]
+    assert f.group == "civilians"
+
+
+# --- euphemisms, ranks and nationalities ----------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Five officers, including two colonels, were reportedly taken out in the strike.",
+     {(5, "killed"), (2, "killed")}),
+    ("The ministry said its forces had destroyed up to 90 foreign mercenaries.", {(90, "killed")}),
+    ("More than 40 nationalists were neutralised near the village.", {(40, "killed")}),
+    ("Four insurgents were eliminated overnight.", {(4, "killed")}),
+    ("Three U.S. Marines were killed in the crash of a military aircraft.", {(3, "killed")}),
+    ("One British national has been killed and four captured while fighting there.",
+     {(1, "killed"), (4, "captured")}),
+    ("Police detained a total of six suspects in connection with the blast.", {(6, "captured")}),
+    ("Moscow urged Kyiv to free 300 fighters taken as prisoners-of-war at the plant.",
+     {(300, "captured")}),
+    ("The army was losing 40 to 60 soldiers a day in the battle.", {(40, "casualties")}),
+])
+def test_euphemisms_ranks_and_nationals_count_people(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Air defences destroyed 17 drones over the city, the commander said.",
+    "The battalion destroyed nine of 11 missiles, the general staff said.",
+    "Russia said it withdrew 30,000 troops across the river without losing a single soldier.",
+])
+def test_things_destroyed_and_losses_denied_are_not_figures(text):
+    assert (30_000, "casualties") not in pairs(text)
+    assert not {(v, c) for v, c in pairs(text) if c == "killed"}
+
+
+def test_a_captured_soldier_is_military_of_the_side_named():
+    f = one("Kyiv freed the mayor in exchange for six captured Russian soldiers.", 6)
+    assert (f.category, f.group, f.side) == ("captured", "military", "russia")
+
+
+def test_the_doers_of_a_killing_are_not_its_victims():
+    assert pairs("Witnesses said two soldiers murdered her husband in the yard.") == set()
+    assert pairs("Two soldiers killed three villagers.") == {(3, "killed")}
+    assert pairs("Three people killed the day before were buried on Sunday.") == {(3, "killed")}
+    assert pairs("He said 40 captured the village.") == set()
+
+
+def test_a_count_with_its_own_passive_does_not_take_the_category_before_it():
+    assert pairs("Two people were killed and 19 were rescued from the rubble, four of them "
+                 "wounded.") == {(2, "killed"), (4, "injured")}
+    assert pairs("Of 2 million refugees, about 1 million are children.") == {
+        (2_000_000, "displaced"), (1_000_000, "displaced")}
+
+
+def test_deaths_before_the_war_from_other_causes_are_not_figures():
+    assert pairs("Before the war, the morgue handled about three bodies a day, most of them "
+                 "deaths from natural causes.") == set()
+    assert pairs("Now the morgue receives up to 15 bodies a day.") == {(15, "killed")}
 
 
 def test_vague_plurals_are_kept_but_marked():

@@ -36,6 +36,9 @@ def test_every_count_in_a_sentence_is_found_in_order():
     ("about 40 or 50 children", (40, 50, "about")),
     ("from more than 15,000 to over 20,000 dead", (15_000, 20_000, "at_least")),
     ("two or three people", (2, 3, "exact")),
+    ("between 8 and 12 million people", (8_000_000, 12_000_000, "exact")),
+    ("1.5-2 million refugees", (1_500_000, 2_000_000, "exact")),
+    ("two or three hundred people", (200, 300, "exact")),
 ])
 def test_ranges_keep_both_ends(sentence, expected):
     assert counts(sentence) == [expected]

@@ -83,6 +83,11 @@ def test_relative_days_and_weeks():
     assert period("Last month 30 died.") == Period(date(2025, 8, 1), date(2025, 8, 31))
 
 
+def test_a_day_named_inside_a_week_dates_the_figure():
+    assert period("Three officers died in last week's strike on the city on August 28.") == Period(
+        date(2025, 8, 28), date(2025, 8, 28))
+
+
 def test_an_explicit_day_and_a_span_of_years():
     assert period("On March 1, five people died.", date(2022, 6, 1)) == Period(
         date(2022, 3, 1), date(2022, 3, 1))

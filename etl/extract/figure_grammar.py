@@ -12,7 +12,10 @@ a grammatical relation to it, tried in this order:
   6. context, for prisoners and troops only: a swap or exchange makes people "captured"; a
      deployment word near troops ("massed", "near the border", "increase the number of troops")
      makes them "deployed".
-A count whose noun names things ("9 warplanes", "24 hours") is not a figure. The people's group
+A count whose noun names things ("9 warplanes", "24 hours") is not a figure, nor is the doer of an
+active verb ("two soldiers murdered her husband"). Words that "destroy" or "eliminate" things as
+well as people make a killed figure only of a count that names people. A part of a count
+("20 soldiers, including two colonels") is a figure of its own. The people's group
 and side come from the same noun phrase ("Ukrainian civilians"), else from the count they are
 joined to or the owner before them ("Russian forces have sustained up to 80,000 deaths").
 """
@@ -41,7 +44,7 @@ _PREDICATE_SKIP = frozenset(
     """were was is are have has had been be being will would reportedly also later confirmed reported
     thought believed known estimated said feared presumed to who which that now already so far since
     then still subsequently among those them all more others other as recently allegedly officially
-    either both initially apparently remain remains remained""".split()
+    either both initially apparently remain remains remained left""".split()
 )
 _AUXILIARY = frozenset("were was are is have has had".split())
 _PREPOSITIONS = frozenset("from in of at on near inside outside across aboard".split())
@@ -68,6 +71,7 @@ class Found:
     group: str | None
     side: str | None
     np_end: int  # index of the first token after the count's noun phrase
+    part: bool = False  # named as part of the count before: "20 people, including three children"
 
 
 @dataclass
@@ -88,9 +92,9 @@ def _noun_phrase(tokens: list[Token], i: int, cues, after_person: bool,
                  of_phrase: bool = False) -> _Phrase:
     """Read the words after a count: who they are, and whether they are people at all.
 
-    `after_person` says whether the previous count of the sentence was a figure, which is what
-    "of them" then refers to; `of_phrase` that the words follow "dozens of", so they must name
-    people.
+    `after_person` says whether the previous count of the sentence counted people, which is what
+    "of them" then refers to ("19 were rescued, four of them wounded"); `of_phrase` that the words
+    follow "dozens of", so they must name people.
     """
     p = _Phrase(end=i)
     j = i
@@ -121,6 +125,8 @@ def _noun_phrase(tokens: list[Token], i: int, cues, after_person: bool,
             p.person = False  # "eight buses carrying evacuees"
             return p
         cue = NP_CUES.get(word)
+        if cue and word.endswith("ed") and _object_follows(tokens, j + 1, nouns=False):
+            break  # a verb, not an adjective: "40 captured the village"
         if cue and word not in GROUP_NOUNS and not unknown:
             p.category = _join_categories(p.category, cue)
             j += 1
@@ -238,12 +244,13 @@ def _predicate_cue(sentence: str, tokens: list[Token], np_end: int, cues, insert
         close = next((k for k in range(j + 1, min(len(tokens), j + 10)) if tokens[k][0] == ","), None)
         if close is not None and not any(tokens[k][0][0].isdigit() for k in range(j, close)):
             j = close + 1
-    among = False
+    among = passive = False
     while j < len(tokens) and skipped <= (8 if among else 5):
         word, start, _ = tokens[j]
         cue = next((c for c in cues if c[0] == start), None)
         if cue:
-            return cue[2]
+            return None if not passive and _active(tokens, j, cue) else cue[2]
+        passive = passive or word in _AUXILIARY or word in ("been", "be", "being")
         if word in _PREDICATE_SKIP or word.endswith("ly") or (among and word[0].isalpha()):
             among = among or word == "among"
             j += 1
@@ -251,6 +258,50 @@ def _predicate_cue(sentence: str, tokens: list[Token], np_end: int, cues, insert
             continue
         return None
     return None
+
+
+# Verbs whose object is the one harmed, so that a count before them is the doer.
+_HARM_VERBS = frozenset("""killed murdered executed massacred wounded injured hurt captured detained
+    arrested abducted kidnapped deported liquidated eliminated neutralised neutralized destroyed""".split())
+_OBJECT_START = frozenset("""a an the his her their him them its my our your this that these those
+    dozens hundreds thousands""".split())
+_TIME_NOUNS = frozenset("""day night week month year morning afternoon evening weekend previous same
+    next following last first""".split())
+
+
+def _active(tokens: list[Token], j: int, cue) -> bool:
+    """Is the cue at token j an active verb with an object of its own ("two soldiers murdered her
+    husband"), which makes the count before it the doer, not the victim?"""
+    if cue[3] not in _HARM_VERBS:
+        return False
+    return _object_follows(tokens, next((k for k in range(j, len(tokens)) if tokens[k][1] >= cue[1]),
+                                        len(tokens)))
+
+
+def _object_follows(tokens: list[Token], k: int, nouns: bool = True) -> bool:
+    """Does an object start at token k ("her husband", "three civilians"), not a time ("this
+    week", "the day before")? With `nouns` false only a determiner or pronoun starts one, as
+    after a participle that may be an adjective ("53 wounded soldiers")."""
+    if k >= len(tokens):
+        return False
+    nxt = tokens[k][0]
+    if nxt in ("this", "that", "these", "those", "last") or (
+            k + 1 < len(tokens) and tokens[k + 1][0] in _TIME_NOUNS):
+        return False  # "three killed this week", "two killed the day before"
+    return nxt in _OBJECT_START or nouns and (nxt[0].isdigit() or nxt in NUMBER_WORDS
+                                              or nxt in GROUP_NOUNS)
+
+
+def _own_predicate(tokens: list[Token], j: int) -> bool:
+    """Is the count the subject of a passive other than a casualty word ("and 19 were rescued")?
+    The count then says what happened to its people itself, whatever the count before it was."""
+    if j >= len(tokens) or tokens[j][0] not in ("were", "was", "are", "is"):
+        return False
+    j += 1
+    while j < len(tokens) and (tokens[j][0] in ("also", "then", "later") or tokens[j][0].endswith("ly")):
+        j += 1
+    return j < len(tokens) and tokens[j][0] not in GROUP_NOUNS and (
+        tokens[j][0].endswith(("ed", "en")) or tokens[j][0] == "left")
 
 
 def _inserted(tokens: list[Token], first: int) -> bool:
@@ -343,22 +394,26 @@ def _owner_before(tokens: list[Token], first: int) -> tuple[str | None, str | No
     return None, None
 
 
+# "no one", "the one killed", "a loved one detained": "one" as a pronoun.
+_NOT_A_COUNT_OF_ONE = frozenset("no any every each the loved little".split())
+
+
 def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], cues) -> list[Found]:
     found: list[Found] = []
-    last_was_figure = False
+    after_people = False  # what "of them" after the next count refers to
     for n in numbers:
         first, last = token_span(tokens, n.start, n.end)
         if first >= len(tokens):
             continue
-        if tokens[first][0] == "one" and first > 0 and tokens[first - 1][0] in ("no", "any", "every"):
+        if tokens[first][0] == "one" and first == last and first > 0 \
+                and tokens[first - 1][0] in _NOT_A_COUNT_OF_ONE:
             continue
         of_phrase = n.vague and last + 1 < len(tokens) and tokens[last + 1][0] == "of"
-        phrase = _noun_phrase(tokens, last + 1 + of_phrase, cues, last_was_figure, of_phrase)
-        last_was_figure = False
-        if not phrase.person:
-            continue
-        if tokens[last][0] == "one" and phrase.group is None and phrase.category is None:
-            # A bare "one" is a pronoun far more often than a count ("one of the strikes").
+        phrase = _noun_phrase(tokens, last + 1 + of_phrase, cues, after_people, of_phrase)
+        # A bare "one" is a pronoun far more often than a count ("one of the strikes").
+        pronoun = tokens[last][0] == "one" and phrase.group is None and phrase.category is None
+        after_people = phrase.person and not pronoun
+        if not after_people:
             continue
         prev = found[-1] if found else None
         joined = prev is not None and _joined(tokens, prev, first)
@@ -370,13 +425,15 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
                     or _object_cue(tokens, first, cues)
                     or total
                     or phrase.noun_category)
-        if category is None and joined:
+        if category is None and joined and not _own_predicate(tokens, phrase.end):
             category = prev.category
         if category is None and phrase.group is not None and _CAPTIVE_CONTEXT.search(sentence) \
                 and _RELEASED.search(sentence):
             category = "captured"
         if category is None and _deployment(sentence, n.start, n.end, cues, phrase.group):
             category = "deployed"
+        if category == "eliminated":
+            category = "killed" if phrase.group is not None else None
         if category is None:
             continue
         if category == "deployed":
@@ -390,9 +447,6 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         elif category == total and total_at >= 0:
             owner_group, owner_side = _owner_before(tokens, token_span(tokens, total_at, total_at)[0])
             group, side = group or owner_group, side or owner_side
-        if including and joined and category == prev.category and group in (None, prev.group):
-            # "50 soldiers, including two former defenders": a part that adds nothing new.
-            continue
         if joined:
             group = group or prev.group
             side = side or prev.side
@@ -401,8 +455,8 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
             group = "military"  # "74,840 personnel" in a report on the armed forces
         if side is None and phrase.own:
             side = deployer_side(sentence[:n.start], last=False)
-        found.append(Found(n, category, group, side, phrase.end))
-        last_was_figure = True
+        found.append(Found(n, category, group, side, phrase.end,
+                           part=including and joined and category == prev.category))
     return found
 
 

@@ -59,7 +59,7 @@ def figure_period(sentence: str, published: date | None, start: int, end: int, v
     period = resolve_period(sentence, published, start)
     # Thousands killed with no start named are a running total of the war.
     if published >= INVASION_START and value >= 1000 and _WAR_CONTEXT.search(sentence) \
-            and category in ("killed", "casualties", "injured") \
+            and category in ("killed", "casualties", "injured", "displaced") \
             and (period is None and not _NO_SINGLE_TIME.search(sentence)
                  or period is not None and not period.cumulative and _RUNNING_TOTAL.search(sentence)):
         last = period.end if period and INVASION_START <= period.end <= published else published

@@ -10,7 +10,9 @@ import re
 Token = tuple[str, int, int]  # lower-cased word, start, end
 Cue = tuple[int, int, str, str]  # start, end, category, word
 
-_TOKEN = re.compile(r"[A-Za-z][\w]*(?:['’´][A-Za-z]+)?(?:-[A-Za-z]\w*)*|\d[\d,.]*\d|\d|[^\w\s]")
+# "U.S." is one word, so that "four U.S. Marines" reads as one noun phrase.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][\w]*(?:['’´][A-Za-z]+)?(?:-[A-Za-z]\w*)*"
+                    r"|\d[\d,.]*\d|\d|[^\w\s]")
 # A sentence without any of these cannot hold a count: most sentences stop here.
 MAY_COUNT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -37,15 +39,18 @@ GROUP_NOUNS = _word_map({
         sailor sailors pilot pilots conscript conscripts reservist reservists recruit recruits
         officer officers general generals commander commanders defender defenders guardsmen
         mercenaries mercenary separatist separatists rebel rebels combatants militiamen crewmen
-        crew seamen airmen draftees occupiers invaders servicepeople legionnaires""",
+        crew seamen airmen draftees occupiers invaders servicepeople legionnaires insurgents
+        nationalists saboteurs commandos snipers gunners guard guards colonel colonels lieutenant lieutenants
+        captains sergeant sergeants majors corporals""",
     "other": """journalist journalists reporter reporters medic medics doctor doctors nurse nurses
         paramedic paramedics rescuer rescuers firefighter firefighters police policeman policemen
         prisoner prisoners pow pows hostage hostages staff staffer staffers personnel volunteer
         volunteers diplomat diplomats priest priests detainee detainees protester protesters
         protestors demonstrators activist activists inmates patients peacekeepers monitors
-        inspectors captives""",
+        inspectors captives suspects collaborators""",
     "people": """people persons person individuals others men man adults ukrainians russians victims
-        bodies evacuees refugees survivors friends colleagues members nationals foreigners souls""",
+        bodies evacuees refugees survivors friends colleagues members national nationals foreigners
+        souls""",
 })
 MILITARY_CONTEXT_NOUNS = frozenset({"personnel", "men"})
 
@@ -53,7 +58,8 @@ NATIONALITY = _word_map({
     "ukraine": "ukrainian ukrainians ukraine's kyiv's",
     "russia": """russian russians russia's soviet soviets moscow's kremlin pro-russian russia-backed
         chechen wagner separatist separatists rebel pro-moscow crimean occupiers invaders""",
-    "other": """armenian armenians azerbaijani azerbaijanis belarusian belarusians georgian georgians
+    "other": """u.s. u.k. armenian armenians azerbaijani azerbaijanis belarusian belarusians georgian
+        georgians
         american americans british briton britons israeli israelis palestinian palestinians syrian
         syrians polish poles german germans french turkish turks kazakh kazakhs afghan afghans
         chinese indian indians moldovan moldovans foreign nigerian african africans global""",
@@ -90,11 +96,14 @@ HARMED = frozenset({"killed", "injured", "casualties", "missing"})
 _CUES = {
     "casualties": r"(?:killed|dead|died|deaths?) (?:or|and|and/or) (?:wounded|injured|hurt|injuries|"
                   r"wounds)|(?:deaths|fatalities) and injuries|death and injury|casualt(?:y|ies)|losses|"
-                  r"lost",
+                  r"lost|losing",
     "killed": r"killed|kill|kills|killing|dead|die|died|dies|dying|deaths?|death toll|toll|"
               r"(?:claimed|took|taken|cost) (?:the )?lives of|"
               r"lost (?:their|his|her) lives?|lives|bodies|body|fatalities|fatally|perished|"
-              r"murdered|executed|slain|massacred|burned to death|shot dead|liquidated|eliminated",
+              r"murdered|executed|slain|massacred|burned to death|shot dead",
+    # Military briefings "eliminate", "destroy" or "neutralise" people as well as things: killed only
+    # when the count names people (figure_grammar.py decides).
+    "eliminated": r"liquidated|eliminated|neutrali[sz]ed|taken out|wiped out|destroyed",
     "injured": r"injured|injuring|injures|injure|injuries|injury|wounded|wounding|wounds|hurt|"
                r"hospitali[sz]ed|(?:taken|rushed|admitted|brought|sent) to (?:\w+ )?hospitals?|"
                r"in hospital|treated for|(?:suffered|sustained|received) (?:\w+ )?(?:burns|injuries|wounds|"
@@ -102,7 +111,8 @@ _CUES = {
     "missing": r"missing|unaccounted for|disappeared",
     "captured": r"captured|taken prisoners?|taken captive|held (?:in )?(?:captive|captivity|custody|"
                 r"hostages?|prisoners?|as prisoners?)|hostages?|"
-                r"prisoners? of war|pows?|detained|detaining|detains|detention|arrested|arrests|"
+                r"prisoners?[- ]of[- ]war|taken as prisoners?|pows?|detained|detaining|detains|detention|"
+                r"arrested|arrests|"
                 r"abducted|kidnapped|deported|deportation|surrendered|surrender|laid down (?:their )?arms|"
                 r"exchanged|swapped|captivity|imprisoned|jailed",
     "displaced": r"refugees?|fled|flee|fleeing|flees|displaced|evacuated|evacuate|evacuating|evacuation|"
@@ -118,9 +128,19 @@ _CUES = {
 }
 # Matched against the lower-cased sentence: much faster than a case-insensitive alternation.
 _CUE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{cat}>{rx})" for cat, rx in _CUES.items()) + r")\b")
+_LOST_CONTEXT = re.compile(r"\b(?:troops|soldiers|servicemen|men|personnel|forces|army)\b", re.I)
+_FIGHTERS = re.compile(r"\b(?:troops|soldiers|servicem[ae]n|personnel|fighters|mercenaries|militants|"
+                       r"nationalists|officers|insurgents|saboteurs|colonels?|generals?|commanders?|"
+                       r"marines|paratroopers|militiamen|gunners|snipers)\b", re.I)
 # Cue words that count only when the sentence says what they are about.
 _NEEDS_CONTEXT = {
-    "lost": re.compile(r"\b(?:troops|soldiers|servicemen|men|personnel|forces|army)\b", re.I),
+    "lost": _LOST_CONTEXT,
+    "losing": _LOST_CONTEXT,
+    "destroyed": _FIGHTERS,
+    "neutralised": _FIGHTERS,
+    "neutralized": _FIGHTERS,
+    "taken out": _FIGHTERS,
+    "wiped out": _FIGHTERS,
     "lives": re.compile(r"\blives (?:were |have been |had been )?lost\b", re.I),
     "toll": re.compile(r"\b(?:death|casualty|human) toll\b|\btoll\b.{0,40}\b(?:dead|killed|died|deaths)",
                        re.I),
@@ -136,7 +156,9 @@ NP_CUES = {
     "losses": "casualties", "wounded": "injured", "injured": "injured", "injuries": "injured",
     "hurt": "injured", "missing": "missing", "refugees": "displaced", "evacuees": "displaced",
     "displaced": "displaced", "pows": "captured", "hostages": "captured", "captives": "captured",
-    "detainees": "captured",
+    "detainees": "captured", "prisoners-of-war": "captured", "captured": "captured",
+    "detained": "captured", "abducted": "captured", "deported": "captured", "kidnapped": "captured",
+    "imprisoned": "captured", "evacuated": "displaced",
 }
 # Nouns after a person noun that make the phrase name things: "29 fighter jets", "40 police cars".
 THING_NOUNS = frozenset("""jet jets plane planes aircraft bombers helicopters vehicles vehicle
@@ -173,11 +195,13 @@ def find_cues(sentence: str) -> list[Cue]:
         if check is not None and not check.search(sentence):
             continue
         if word in ("death", "dead") and (
-                _NOT_A_DEATH.search(sentence, max(0, m.start() - 40), m.start())
+                _NOT_A_DEATH.search(sentence, max(0, m.start() - 80), m.start())
                 or re.match(r"\s+(?:row|penalty|sentences?|threats?|squads?)\b", lowered[m.end():])):
             continue
         if word in ("body", "bodies") and _NOT_A_CORPSE.match(lowered, m.end()):
             continue
+        if lowered.endswith("without ", 0, m.start()):
+            continue  # "withdrew 30,000 troops without losing a soldier"
         out.append((m.start(), m.end(), m.lastgroup, word))
     return out
 

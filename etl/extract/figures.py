@@ -30,6 +30,7 @@ def extract_figures(article: Article, sentences: list[Sentence],
     actors = ActorRegistry.load()
     out: list[Figure] = []
     index: dict[tuple[int, str, bool], int] = {}
+    parts: set[int] = set()  # kept figures that were named as part of another
     default_side = "ukraine" if re.search(r"\b(?:Ukrain|Russia|Kyiv|Kremlin)", article.text) \
         else "unknown"
     for i, sentence in enumerate(sentences):
@@ -68,8 +69,15 @@ def extract_figures(article: Article, sentences: list[Sentence],
             )
             key = (f.number.value, f.category, f.number.vague)
             if key in index:
-                out[index[key]] = _fill_in(out[index[key]], figure)
+                kept = index[key]
+                if kept in parts and not f.part:
+                    # Said on its own, a figure says plainly whose people it counts.
+                    out[kept] = replace(out[kept], group=figure.group, side=figure.side)
+                    parts.discard(kept)
+                out[kept] = _fill_in(out[kept], figure)
                 continue
+            if f.part:
+                parts.add(len(out))
             index[key] = len(out)
             out.append(replace(figure, figure_id=f"{article.article_id}:f{len(out) + 1}"))
     return out

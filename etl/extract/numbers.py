@@ -202,9 +202,11 @@ def find_numbers(sentence: str) -> list[NumberMention]:
         if i + 1 < len(raw):
             nstart, nend, nvalue, nexcluded = raw[i + 1]
             join = _RANGE_JOIN.fullmatch(sentence[end:nstart])
-            if join and not excluded and not nexcluded and nvalue > value and _is_range(
-                    sentence, start, end, nstart, value, nvalue):
-                high, end = nvalue, nend
+            low = _shared_scale(sentence[start:end], sentence[nstart:nend], value, nvalue) \
+                if join else value
+            if join and not excluded and not nexcluded and nvalue > low and _is_range(
+                    sentence, start, end, nstart, low, nvalue):
+                value, high, end = low, nvalue, nend
                 i += 1
         i += 1
         if excluded:
@@ -217,6 +219,18 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     out.extend(_vague(sentence, out))
     out.sort(key=lambda n: n.start)
     return out
+
+
+_SCALE_WORD = re.compile(r"\s(hundred|thousand|million|billion)$", re.I)
+
+
+def _shared_scale(low_text: str, high_text: str, low: int, high: int) -> int:
+    """ "between 8 and 12 million": the low end takes the high end's scale word."""
+    scale = _SCALE_WORD.search(high_text)
+    if scale is None or _SCALE_WORD.search(low_text) or low >= 1000:
+        return low
+    scaled = parse_number(f"{low_text} {scale.group(1)}")
+    return scaled if scaled is not None and scaled <= high else low
 
 
 def _is_range(sentence: str, start: int, end: int, nstart: int, value: int, high: int) -> bool:

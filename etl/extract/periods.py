@@ -315,7 +315,17 @@ def resolve_period(sentence: str, published: date | None, at: int | None = None)
         end = as_of(sentence, published) or chosen.period.end
         return Period(chosen.period.start, end, True)
     nearest = min(times, key=lambda t: min(abs(t.start - pos), abs(t.end - pos)))
-    return nearest.period
+    return _day_within_week(times, nearest) or nearest.period
+
+
+def _day_within_week(times: list[TimeMention], week: TimeMention) -> Period | None:
+    """ "last week's attack on Vinnitsa on July 14": the day the sentence names inside the week."""
+    span = week.period
+    if span is None or not 1 <= (span.end - span.start).days <= 7:
+        return None
+    days = [t.period for t in times if t.start > week.end and t.period is not None
+            and t.period.start == t.period.end and span.start <= t.period.start <= span.end]
+    return days[0] if days else None
 
 
 def _in_other_relative_clause(sentence: str, t: TimeMention, pos: int) -> bool:

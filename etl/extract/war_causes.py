@@ -3,7 +3,8 @@ only mentions: a pandemic, a flood, a school shooting, a nightclub fire, the sto
 Capitol, protests in another country.
 
 A sentence that names such a cause is kept only when it also names the means of war ("a missile
-hit the covid hospital", "troops opened fire on protesters"). Arrests at protests count when the
+hit the covid hospital", "troops opened fire on protesters"); "before the war" does not count as
+naming it. Arrests at protests count when the
 protests are about the war or in Russia or Ukraine ("anti-war protesters detained in Moscow"),
 which the sentence or the one before must say.
 """
@@ -15,7 +16,8 @@ _OTHER_CAUSE = re.compile(
     r"\b(?:covid(?:-19)?|coronavirus|pandemic|virus|infections?|mpox|cancer|earthquakes?|tsunami|"
     r"hurricanes?|typhoon|cyclone|tornado|floods?|flooding|wildfires?|heat ?waves?|droughts?|famine|"
     r"natural disasters?|avalanche|crowd (?:surge|crush)|stampede|trampl\w*|traffic accidents?|"
-    r"road accidents?|car crash|struck by a (?:\w+ )?(?:car|truck|bus|train)|overdoses?|narcotics|"
+    r"road accidents?|car (?:crash|accidents?)|gun violence|natural causes|"
+    r"struck by a (?:\w+ )?(?:car|truck|bus|train)|overdoses?|narcotics|"
     r"cartels?|gangs?|smuggl\w*|homicides?|mass shootings?|school shootings?|shootings?|shooter|"
     r"gunm[ae]n|shootout|nightclub|blaze|Capitol|insurrection|9/11|"
     r"Sept(?:ember|\.)? 11(?:th)?,? (?:2001|attacks?))\b", re.I)
@@ -27,6 +29,9 @@ _COMBAT = re.compile(
     r"missiles?|shelling|shells|airstrikes?|drones?|artillery|bombs?|bombing|bombardments?|"
     r"explosions?|blasts?|army|(?<!security )forces|mobili[sz]\w*|front ?lines?|combat|fighting|"
     r"occup\w*|offensive|rockets?)\b", re.I)
+# "Before the war" names the war only to set a time apart from it.
+_PEACETIME = re.compile(r"\b(?:before|prior to) the (?:\w+ )?(?:war|invasion)\b|\bpre-?war\b|"
+                        r"\bpeacetime\b", re.I)
 # What can happen to people at protests; fleeing a country or being drafted is not done at one.
 _HURT_AT_PROTESTS = frozenset({"killed", "injured", "casualties", "captured"})
 _WAR_LINK = re.compile(r"\b(?:[Aa]nti-?war|war|invasion|mobili[sz]\w*|call-up|conscription|draft|"
@@ -37,7 +42,7 @@ def caused_by_war(sentence: str, category: str, previous: str) -> bool:
     """Were the people of a `category` figure in `sentence` harmed by war? `previous` is the
     sentence before, which may say what protests the arrested were at."""
     if _OTHER_CAUSE.search(sentence):
-        return bool(_COMBAT.search(sentence))
+        return bool(_COMBAT.search(_PEACETIME.sub("", sentence)))
     if category not in _HURT_AT_PROTESTS or not _PROTEST.search(sentence) or _COMBAT.search(sentence):
         return True
     return category == "captured" and bool(_WAR_LINK.search(sentence) or _WAR_LINK.search(previous))
