@@ -125,7 +125,9 @@ def words_to_int(text: str) -> int | None:
     """ "Thirty-one" -> 31, "two hundred and fifty" -> 250, "a dozen" -> 12; None if not a number."""
     words = re.split(r"[\s-]+", text.lower().strip())
     if words[-1] == "dozen":
-        count = 1 if words[:-1] in ([], ["a"]) else words_to_int(" ".join(words[:-1]))
+        # One level only: "two dozen", not "dozen dozen ..." (which would recurse per word).
+        count = 1 if words[:-1] in ([], ["a"]) else (
+            None if "dozen" in words[:-1] else words_to_int(" ".join(words[:-1])))
         return count * 12 if count else None
     total = current = 0
     seen = False
@@ -152,6 +154,9 @@ def words_to_int(text: str) -> int | None:
     return total + current if seen else None
 
 
+MAX_PEOPLE = 10_000_000_000
+
+
 def parse_number(text: str) -> int | None:
     """ "1,152" -> 1152, "1.5 million" -> 1500000, "15k" -> 15000, "two" -> 2; else None."""
     text = text.strip()
@@ -162,7 +167,8 @@ def parse_number(text: str) -> int | None:
     scale = (m.group(2) or "").lower()
     number *= {"hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6,
                "billion": 1e9, "bn": 1e9}.get(scale, 1)
-    return round(number)
+    # No count of people exceeds the world's population; larger runs of digits are ids or garble.
+    return round(number) if number <= MAX_PEOPLE else None
 
 
 def _excluded(sentence: str, start: int, end: int, value: int, qualified: bool) -> bool:

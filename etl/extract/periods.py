@@ -202,7 +202,8 @@ def find_times(sentence: str, published: date) -> list[TimeMention]:
         add(m.start(), m.end(), Period(date(published.year, 1, 1), published, True), "since")
     for m in _YEAR_RANGE.finditer(sentence):
         a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        add(m.start(), m.end(), Period(date(int(a), 1, 1), date(int(b), 12, 31)), "point")
+        if int(a) <= int(b):  # "from 2020 to 2014" is garbled, not a period
+            add(m.start(), m.end(), Period(date(int(a), 1, 1), date(int(b), 12, 31)), "point")
     for m in _WEEKDAY_SPAN.finditer(sentence):
         first = weekday_before(published, WEEKDAYS.index(m.group(1).lower()))
         last = weekday_before(published, WEEKDAYS.index(m.group(2).lower()))

@@ -57,10 +57,21 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+# Extraction looks around each number and cue within its sentence, so a garbled "sentence" of many
+# kilobytes (no punctuation) would cost quadratic time; such runs are cut at a space instead.
+MAX_SENTENCE = 1500
+
+
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _append(out, text, start, cut)
+        _append(out, text, cut, end)
+        return
     if end > start:
         out.append(Sentence(text[start:end], start, end))
