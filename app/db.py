@@ -3,6 +3,10 @@
 The ETL replaces `store.duckdb` atomically with each run, so the dashboard never keeps a connection
 open across reruns, and every cached result is keyed on the file's identity (inode, mtime, size):
 a new run changes it and shows up on the next rerun without a restart.
+
+A store folder without `store.duckdb` but with the ETL's Parquet export (say, a copy on shared
+storage) is read through views over the Parquet files, under the same table names, so every query
+runs unchanged and DuckDB streams the files instead of loading them into memory.
 """
 from __future__ import annotations
 
@@ -17,7 +21,8 @@ import pandas as pd
 import streamlit as st
 
 from app.queries import Query
-from etl.store import STORE_NAME, TABLES
+from etl.store import (PARQUET_DIR, PARTITION_COLUMN, PARTITION_MONTH, SINGLE_FILES, STORE_NAME,
+                       TABLES)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 STORE_ENV = "WAR_NEWS_STORE"
@@ -34,6 +39,8 @@ class Store:
 
     path: str
     stamp: tuple[int, int, int]
+    # `path` is the Parquet export's folder rather than store.duckdb.
+    parquet: bool = False
 
     @property
     def folder(self) -> Path:
@@ -45,13 +52,52 @@ def current_store() -> Store | None:
     try:
         info = os.stat(path)
     except OSError:
-        return None
+        return _parquet_store(store_dir() / PARQUET_DIR)
     return Store(str(path), (info.st_ino, info.st_mtime_ns, info.st_size))
+
+
+def _parquet_store(folder: Path) -> Store | None:
+    """The Parquet export as a store, stamped by its files (how many, newest mtime, total size)."""
+    if not (folder / "meta.parquet").is_file():
+        return None
+    files = newest = size = 0
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # folders the ETL is still writing
+        for name in names:
+            if name.endswith(".parquet") and not name.startswith("."):
+                try:
+                    info = os.stat(os.path.join(root, name))
+                except OSError:  # replaced by a run while we looked
+                    continue
+                files, newest, size = files + 1, max(newest, info.st_mtime_ns), size + info.st_size
+    return Store(str(folder), (files, newest, size), parquet=True)
+
+
+def _literal(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _open_parquet(folder: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    try:
+        for table in PARTITION_MONTH:
+            files = _literal(folder / table / "**" / "*.parquet")
+            # The partition column is the layout's, not the table's: leave it out so the views have
+            # exactly the store's columns.
+            con.execute(f"CREATE VIEW {table} AS SELECT * EXCLUDE ({PARTITION_COLUMN}) "
+                        f"FROM read_parquet({files}, hive_partitioning = true)")
+        for table in SINGLE_FILES:
+            files = _literal(folder / f"{table}.parquet")
+            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet({files})")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 @contextmanager
 def connect(store: Store) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = duckdb.connect(store.path, read_only=True)
+    con = _open_parquet(Path(store.path)) if store.parquet else duckdb.connect(store.path, read_only=True)
     try:
         yield con
     finally:
@@ -68,6 +114,8 @@ def problem(store: Store) -> str | None:
                     "SELECT table_name, column_name FROM information_schema.columns").fetchall():
                 found.setdefault(table, set()).add(column)
     except duckdb.Error as exc:
+        if store.parquet:
+            return f"its Parquet files could not be read ({exc})"
         return f"the file could not be opened as a DuckDB database ({exc})"
     for table, columns in TABLES.items():
         missing = set(columns) - found.get(table, set())

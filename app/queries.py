@@ -7,7 +7,7 @@ interpolated come from fixed allow-lists (BREAKDOWNS).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Sequence
 
 from app.filters import Filters
 
@@ -88,6 +88,11 @@ def _where(conds: list[str]) -> str:
     return ("WHERE " + " AND ".join(conds)) if conds else ""
 
 
+def _of(order: str, alias: str) -> str:
+    """An ORDER BY list's columns taken from the table `alias` (where a join has the same names)."""
+    return ", ".join(f"{alias}.{term.strip()}" for term in order.split(","))
+
+
 def _article_conds(p: _Params, f: Filters, a: str = "a") -> list[str]:
     """Conditions on an article's own fields (outlet, tags), shared by every table."""
     conds = []
@@ -129,54 +134,65 @@ _FROM_FIRST_REPORT = ("qualifier", "location", "article_id", "sentence")
 
 
 def _placement(f: Filters) -> tuple[str, str]:
-    """The date a claim is placed on, and whether that date came from the period or publication.
+    """The date a figure's claim is placed on, and whether it came from the period or publication.
 
     A per-period figure sits at the start of the period it describes; a running total at the day
-    it runs up to. Without a period, or when the user asks for it, the first publication date.
+    it runs up to. Without a period, or when the user asks for it, the publication date. The
+    period is the same for every report of a claim, so the earliest of its figures' dates is the
+    claim's: the period, else its first publication.
     """
     if f.dated_by == "published":
-        return "first_published", "'publication'"
-    placed = ("CASE WHEN cumulative THEN coalesce(period_end, first_published) "
-              "ELSE coalesce(period_start, period_end, first_published) END")
+        return "published", "'publication'"
+    placed = ("CASE WHEN cumulative THEN coalesce(period_end, published) "
+              "ELSE coalesce(period_start, period_end, published) END")
     placed_by = ("CASE WHEN (cumulative AND period_end IS NULL) OR (period_start IS NULL AND "
                  "period_end IS NULL) THEN 'publication' ELSE 'period' END")
     return placed, placed_by
 
 
-def _claims_cte(p: _Params, f: Filters) -> str:
+_KEY = ", ".join(f'"{c}"' for c in CLAIM_KEY) + ", undated_month"
+
+
+def _figure_rows(where: str) -> str:
+    """The filtered figures, reporter under one name, with their claim's hash as `claim_key`.
+
+    A figure without any period takes its publication month as its period, so an undated
+    "5 killed" in March and another in August stay two claims.
+    """
+    return (f"SELECT *, hash({_KEY}) AS claim_key FROM ("
+            f"SELECT * REPLACE ({reporter('f')} AS reported_by), "
+            "CASE WHEN period_start IS NULL AND period_end IS NULL "
+            "THEN date_trunc('month', published)::DATE END AS undated_month "
+            f"FROM figures f {where})")
+
+
+def _claims_cte(p: _Params, f: Filters, figures_where: str, columns: Sequence[str]) -> str:
     """`claims`: the filtered figures with the same claim reported by several articles counted once.
 
     A claim is (value, value_high, category, group, side, cumulative, reporter, period), with the
-    reporter under one name per actor. A figure without any period takes its publication month as
-    its period, so an undated "5 killed" in March and another in August stay two claims.
-    `claim_key` is a hash of the claim, to find a claim's figures again.
+    reporter under one name per actor. Each claim has its `claim_key`, `placed_on`, `placed_by`,
+    `month`, `mentions`, `first_published`, and those of the claim's own `columns` (CLAIM_KEY)
+    the query needs: the fewer, the faster at a million figures.
     """
-    key = ", ".join(f'"{c}"' for c in CLAIM_KEY)
-    any_key = ", ".join(f'any_value("{c}") AS "{c}"' for c in CLAIM_KEY)
     placed, placed_by = _placement(f)
     month_conds = _in_month_range(p, f, "placed_on")
+    # A claim's columns are equal in all its figures, so grouping on them besides the key splits
+    # no claim. How many distinct articles report a claim is counted by the table, for its candidates.
+    groups = ", ".join(("claim_key", *(f'"{c}"' for c in columns), "placed_by"))
     return f"""
-    f AS (
-        SELECT *, hash({key}, undated_month) AS claim_key FROM (
-            SELECT * REPLACE ({reporter("f")} AS reported_by),
-                   CASE WHEN period_start IS NULL AND period_end IS NULL
-                        THEN date_trunc('month', published)::DATE END AS undated_month
-            FROM figures f {_where(_figure_conds(p, f))})
-    ),
     c AS (
-        -- Grouping on the one hash column, not the nine it hashes, is several times faster at a
-        -- million figures; the key's columns are equal within a group, so any_value is exact.
-        -- How many distinct articles report a claim is counted later, for the rows shown only.
-        SELECT {any_key}, any_value(undated_month) AS undated_month, claim_key,
-               count(*) AS mentions,
-               min(published) AS first_published
-        FROM f GROUP BY claim_key
+        SELECT {groups}, count(*) AS mentions, min(published) AS first_published,
+               min(placed_on) AS placed_on
+        FROM (SELECT *, {placed} AS placed_on, {placed_by} AS placed_by FROM ({_figure_rows(figures_where)}))
+        GROUP BY {groups}
     ),
     claims AS (
-        SELECT *, date_trunc('month', placed_on)::DATE AS month
-        FROM (SELECT *, {placed} AS placed_on, {placed_by} AS placed_by FROM c)
-        {_where(month_conds)}
+        SELECT *, date_trunc('month', placed_on)::DATE AS month FROM c {_where(month_conds)}
     )"""
+
+
+def _claims_of(p: _Params, f: Filters, columns: Sequence[str]) -> str:
+    return _claims_cte(p, f, _where(_figure_conds(p, f)), columns)
 
 
 def _view_conds(p: _Params, view: str | None, breakdown: str, selected: tuple[str, ...]) -> list[str]:
@@ -186,6 +202,12 @@ def _view_conds(p: _Params, view: str | None, breakdown: str, selected: tuple[st
     if selected:
         conds.append(f"list_contains({p(selected)}, {bucket_key(breakdown)})")
     return conds
+
+
+def _view_columns(view: str | None, breakdown: str, selected: tuple[str, ...]) -> tuple[str, ...]:
+    """The claim columns `_view_conds` reads."""
+    columns = ("cumulative",) if view is not None else ()
+    return columns + ((breakdown,) if selected else ())
 
 
 def bucket_key(breakdown: str) -> str:
@@ -199,28 +221,39 @@ def claims(f: Filters, view: str | None = None, breakdown: str = "category",
            selected: tuple[str, ...] = (), latest_first: bool = False) -> Query:
     """The claims table: one row per distinct claim, with how many articles reported it.
 
-    The claims are ordered and cut to the display limit first; only then are their first report
-    and the list of articles reporting them looked up, so the top rows of a million figures
-    come back quickly.
+    At a million figures, grouping them on the claim's key alone is several times cheaper than
+    carrying all of a claim's columns along. So the claims are grouped on their key and ranked on
+    the order's first column; only the claims that rank no lower than the display limit's last
+    row are candidates, and only their figures are read again, for the claim's columns, its first
+    report and the articles reporting it, before the candidates are ordered in full and cut to
+    the limit.
     """
-    order = ("first_published DESC NULLS LAST" if latest_first else "placed_on DESC NULLS LAST") + (
-        ", value DESC, category, \"group\", side, reported_by NULLS LAST, period_start NULLS LAST, "
-        "period_end NULLS LAST, value_high NULLS LAST, claim_key")
+    first = "first_published" if latest_first else "placed_on"
+    order = (f"{first} DESC NULLS LAST, value DESC, category, \"group\", side, reported_by NULLS LAST, "
+             "period_start NULLS LAST, period_end NULLS LAST, value_high NULLS LAST, claim_key")
     p = _Params()
-    cte = _claims_cte(p, f)
-    columns = ", ".join(f'd."{c}"' if c in _FROM_FIRST_REPORT else
-                        f'r."{c}"' if c in ("article_ids", "articles") else f'shown."{c}"' for c in CLAIM_COLUMNS)
-    sql = (f"WITH {cte}, shown AS (SELECT * FROM claims {_where(_view_conds(p, view, breakdown, selected))} "
-           f"ORDER BY {order} {LIMIT_SLOT}), "
-           "r AS (SELECT claim_key, struct_extract(min(struct_pack(p := coalesce(published, DATE '9999-12-31'), "
-           "a := article_id, s := seq, id := figure_id)), 'id') AS first_figure, "
+    figures_where = _where(_figure_conds(p, f))
+    view_columns = _view_columns(view, breakdown, selected)
+    cte = _claims_cte(p, f, figures_where, view_columns)
+    view_where = _where(_view_conds(p, view, breakdown, selected))
+    looked_up = ", ".join(f'any_value("{c}") AS "{c}"' for c in CLAIM_KEY if c not in view_columns)
+    columns = ", ".join(f'report."{c}"' if c in _FROM_FIRST_REPORT else f'"{c}"' for c in CLAIM_COLUMNS)
+    sql = (f"WITH {cte}, ranked AS (SELECT * FROM claims {view_where}), "
+           f"cut AS (SELECT {first} FROM ranked ORDER BY {first} DESC NULLS LAST {LIMIT_SLOT}), "
+           # An undated claim in the cut ranks last: then every claim is a candidate.
+           f"candidates AS (SELECT * FROM ranked WHERE {first} >= (SELECT min({first}) FROM cut) "
+           f"OR EXISTS (SELECT 1 FROM cut WHERE {first} IS NULL)), "
+           # The first report is the earliest published, then by article id and position.
+           f"details AS (SELECT claim_key, {looked_up}, "
+           "arg_min(struct_pack(qualifier, location, article_id, sentence), "
+           "(coalesce(published, DATE '9999-12-31'), article_id, seq)) AS report, "
            "string_agg(DISTINCT article_id, ';' ORDER BY article_id) AS article_ids, "
            "count(DISTINCT article_id) AS articles "
-           "FROM f WHERE claim_key IN (SELECT claim_key FROM shown) GROUP BY claim_key) "
-           f"SELECT {columns} FROM shown JOIN r USING (claim_key) JOIN figures d ON d.figure_id = r.first_figure "
-           f"ORDER BY {', '.join('shown.' + o.strip() for o in order.split(','))}")
+           f"FROM ({_figure_rows(figures_where)}) "
+           "WHERE claim_key IN (SELECT claim_key FROM candidates) GROUP BY claim_key) "
+           f"SELECT {columns} FROM candidates JOIN details USING (claim_key) ORDER BY {order} {LIMIT_SLOT}")
     light = _Params()
-    counter = light.query(f"WITH {_claims_cte(light, f)} SELECT claim_key FROM claims "
+    counter = light.query(f"WITH {_claims_of(light, f, view_columns)} SELECT claim_key FROM claims "
                           f"{_where(_view_conds(light, view, breakdown, selected))}", article_ids=None)
     return p.query(sql, article_ids="string_split(article_ids, ';')", counter=counter)
 
@@ -230,13 +263,15 @@ def claims_by_month(f: Filters, view: str, breakdown: str) -> Query:
     running totals are never summed: the highest total reported that month is shown), how many
     claims, and how many of them were placed by publication date. Undated claims have no month."""
     p = _Params()
-    cte = _claims_cte(p, f)
+    cte = _claims_of(p, f, ("value", "cumulative", breakdown))
     people = "max(value)" if view == "cumulative" else "sum(value)::BIGINT"
-    sql = (f"WITH {cte} SELECT month, coalesce(\"{breakdown}\", '{NOT_GIVEN}') AS key, "
-           f"{people} AS people, count(*) AS claims, {bucket_key(breakdown)} AS bucket, "
+    # The bucket is named once per point, not once per claim.
+    sql = (f"WITH {cte} SELECT month, key, people, claims, {bucket_key(breakdown)} AS bucket, by_publication "
+           f"FROM (SELECT month, \"{breakdown}\", coalesce(\"{breakdown}\", '{NOT_GIVEN}') AS key, "
+           f"{people} AS people, count(*) AS claims, "
            f"count(*) FILTER (WHERE placed_by = 'publication') AS by_publication "
-           f"FROM claims {_where(_view_conds(p, view, breakdown, ()))} "
-           f"GROUP BY ALL ORDER BY month NULLS LAST, key")
+           f"FROM claims {_where(_view_conds(p, view, breakdown, ()))} GROUP BY ALL) "
+           f"ORDER BY month NULLS LAST, key")
     return p.query(sql, article_ids=None)
 
 
@@ -247,21 +282,31 @@ STATEMENT_COLUMNS = ("published", "said_on", "actor", "speaker", "speaker_role",
 
 
 def _statements_sql(p: _Params, f: Filters) -> str:
+    """The filtered statements, with the speaker under one name per actor as `actor`."""
     conds = _in_month_range(p, f, "s.published")
     if f.actors:
         conds.append(f"list_contains({p(f.actors)}, {speaker('s')})")
     if f.text:
         conds.append(_matches(p, f.text, "s.quote", "s.speaker", "s.actor", "s.speaker_role", "s.sentence"))
-    conds += _article_conds(p, f)
-    sources = {"source": "a.source", "title": "a.title", "actor": f"{speaker('s')} AS actor"}
-    columns = ", ".join(sources.get(c, f"s.{c}") for c in STATEMENT_COLUMNS)
-    return (f"SELECT {columns} FROM statements s JOIN articles a USING (article_id) {_where(conds)} "
-            f"ORDER BY s.published DESC NULLS LAST, s.article_id, s.seq")
+    conds += _of_matching_articles(p, f, "s.article_id")
+    return f"SELECT * REPLACE ({speaker('s')} AS actor) FROM statements s {_where(conds)}"
 
 
 def statements(f: Filters) -> Query:
+    """Statements, newest first, with their article's outlet and title.
+
+    The article's fields are joined to the rows shown only: every statement comes from an article
+    of the store, so counting needs no join.
+    """
+    order = "published DESC NULLS LAST, article_id, seq"
     p = _Params()
-    return p.query(_statements_sql(p, f))
+    sources = {"source": "a.source", "title": "a.title"}
+    columns = ", ".join(sources.get(c, f"s.{c}") for c in STATEMENT_COLUMNS)
+    sql = (f"WITH s AS MATERIALIZED ({_statements_sql(p, f)} ORDER BY {order} {LIMIT_SLOT}) "
+           f"SELECT {columns} FROM s LEFT JOIN articles a USING (article_id) "
+           f"ORDER BY {_of(order, 's')}")
+    light = _Params()
+    return p.query(sql, counter=light.query(_statements_sql(light, f)))
 
 
 def statements_by_month(f: Filters, top: int = 8) -> Query:
@@ -292,6 +337,7 @@ ARTICLE_COLUMNS = ("published", "title", "source", "tags", "words", "figures", "
 
 
 def _articles_sql(p: _Params, f: Filters) -> str:
+    """The filtered articles (every column of the articles table)."""
     conds = _in_month_range(p, f, "a.published") + _article_conds(p, f)
     if f.text:
         conds.append(_matches(p, f.text, "a.title", "a.text"))
@@ -304,17 +350,26 @@ def _articles_sql(p: _Params, f: Filters) -> str:
         conds.append(f"(a.article_id IN (SELECT article_id FROM figures f WHERE list_contains({actors}, {reporter('f')}))"
                      f" OR a.article_id IN (SELECT article_id FROM statements s "
                      f"WHERE list_contains({actors}, {speaker('s')})))")
-    return (f"SELECT a.published, a.title, a.source, a.tags, a.words, "
-            f"coalesce(fc.n, 0) AS figures, coalesce(sc.n, 0) AS statements, a.url, a.article_id "
-            f"FROM articles a "
-            f"LEFT JOIN (SELECT article_id, count(*) AS n FROM figures GROUP BY ALL) fc USING (article_id) "
-            f"LEFT JOIN (SELECT article_id, count(*) AS n FROM statements GROUP BY ALL) sc USING (article_id) "
-            f"{_where(conds)} ORDER BY a.published DESC NULLS LAST, a.article_id")
+    return f"SELECT * FROM articles a {_where(conds)}"
+
+
+def _per_article(table: str) -> str:
+    """How many rows of `table` each shown article has (counted for the shown articles only)."""
+    return (f"LEFT JOIN (SELECT article_id, count(*) AS n FROM {table} "
+            f"WHERE article_id IN (SELECT article_id FROM a) GROUP BY ALL) {table} USING (article_id)")
 
 
 def articles(f: Filters) -> Query:
+    """Articles, newest first, with how many figures and statements each holds."""
+    order = "published DESC NULLS LAST, article_id"
     p = _Params()
-    return p.query(_articles_sql(p, f))
+    sql = (f"WITH a AS MATERIALIZED ({_articles_sql(p, f)} ORDER BY {order} {LIMIT_SLOT}) "
+           "SELECT a.published, a.title, a.source, a.tags, a.words, coalesce(figures.n, 0) AS figures, "
+           "coalesce(statements.n, 0) AS statements, a.url, a.article_id "
+           f"FROM a {_per_article('figures')} {_per_article('statements')} "
+           f"ORDER BY {_of(order, 'a')}")
+    light = _Params()
+    return p.query(sql, counter=light.query(_articles_sql(light, f)))
 
 
 def article(article_id: str) -> Query:
@@ -343,17 +398,21 @@ def article_statements(article_id: str) -> Query:
 def overview(f: Filters) -> Query:
     """One row: what the filtered view holds."""
     p = _Params()
-    arts = _articles_sql(p, f)
-    claims_cte = _claims_cte(p, f)
-    stmts = _statements_sql(p, f)
-    sql = (f"WITH {claims_cte}, arts AS ({arts}), stmts AS ({stmts}) SELECT "
-           "(SELECT count(*) FROM arts) AS articles, (SELECT min(published) FROM arts) AS first, "
-           "(SELECT max(published) FROM arts) AS last, "
-           "(SELECT count(DISTINCT source) FROM arts) AS sources, "
-           "(SELECT coalesce(sum(mentions), 0) FROM claims) AS figures, "
-           "(SELECT count(*) FROM claims) AS claims, "
-           "(SELECT count(*) FROM stmts) AS statements")
+    sql = (f"WITH {_claims_of(p, f, ())}, arts AS ({_articles_sql(p, f)}), stmts AS ({_statements_sql(p, f)}) "
+           "SELECT * FROM (SELECT count(*) AS articles, min(published) AS first, max(published) AS last, "
+           "count(DISTINCT source) AS sources FROM arts), "
+           "(SELECT coalesce(sum(mentions), 0) AS figures, count(*) AS claims FROM claims), "
+           "(SELECT count(*) AS statements FROM stmts)")
     return p.query(sql, article_ids=None)
+
+
+def store_contents() -> Query:
+    """One row, for the frame every page shares: how many articles the store holds, the month span
+    (first, last) and the actors, sources and tags to filter by, each list most frequent first."""
+    lists = ", ".join(f"(SELECT coalesce(list(name ORDER BY n DESC, name), []) FROM ({q.sql})) AS {name}"
+                      for name, q in (("actors", actors()), ("sources", sources()), ("tags", tags())))
+    return Query(f"SELECT (SELECT count(*) FROM articles) AS articles, span.first, span.last, {lists} "
+                 f"FROM ({month_span().sql}) span", article_ids=None)
 
 
 def month_span() -> Query:

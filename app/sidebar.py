@@ -35,14 +35,11 @@ def _months_between(first: date, last: date) -> list[str]:
 
 
 def _options(store: db.Store) -> dict[str, list[str]]:
-    span = db.fetch(store, queries.month_span()).iloc[0]
-    months = [] if pd.isna(span["first"]) else _months_between(span["first"], span["last"])
-    names = {q: db.fetch(store, query)["name"].tolist()
-             for q, query in (("actors", queries.actors()), ("sources", queries.sources()),
-                              ("tags", queries.tags()))}
-    return {"months": months, "actors": names["actors"], "categories": list(CATEGORIES),
-            "groups": list(GROUPS), "sides": list(SIDES), "sources": names["sources"],
-            "tags": names["tags"]}
+    contents = db.fetch(store, queries.store_contents()).iloc[0]
+    months = [] if pd.isna(contents["first"]) else _months_between(contents["first"], contents["last"])
+    return {"months": months, "actors": list(contents["actors"]), "categories": list(CATEGORIES),
+            "groups": list(GROUPS), "sides": list(SIDES), "sources": list(contents["sources"]),
+            "tags": list(contents["tags"])}
 
 
 def _month_range(filters: Filters, months: list[str]) -> tuple[str, str]:

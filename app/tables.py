@@ -41,17 +41,23 @@ def with_article_links(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 def show(store: db.Store, query: Query, *, name: str, about: str, filters: Filters, key: str,
          columns: Sequence[str] | None = None, shown: int = SHOWN, selection: Sequence[str] = (),
-         link: bool = True, derived: dict | None = None) -> None:
+         link: bool = True, derived: dict | None = None, total: int | None = None) -> None:
     """Render the table: its first `shown` rows, and downloads of all of them.
 
     `columns` picks and orders what is shown (the download keeps every column); `derived` maps a
-    new display column to a function of the frame.
+    new display column to a function of the frame. `total` is the query's row count when the page
+    already knows it; otherwise it is counted, unless the rows fit on the page.
     """
-    total = db.count(store, query)
+    # One row beyond those shown tells whether there are more, so a short table needs no count.
+    frame = db.fetch(store, query, shown + 1)
+    if len(frame) <= shown:
+        total = len(frame)
+    elif total is None:
+        total = db.count(store, query)
     if total == 0:
         empty.no_match()
         return
-    frame = db.fetch(store, query, shown)
+    frame = frame.head(shown)
     for column, make in (derived or {}).items():
         frame[column] = make(frame)
     if link:

@@ -1,10 +1,11 @@
-"""python -m etl --input PATH [PATH ...] --output DIR [--workers N]"""
+"""python -m etl --input PATH [PATH ...] --output DIR [--workers N] [--engine local|dask [--scheduler ADDRESS]]"""
 from __future__ import annotations
 
 import argparse
 import os
 import sys
 
+from etl.engines import ENGINES, EngineError
 from etl.pipeline import run
 
 
@@ -17,15 +18,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", required=True, metavar="DIR",
                         help="folder for store.duckdb, the CSV exports and parquet/")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
-                        help="extraction processes (default: %(default)s)")
+                        help="extraction processes; with --engine dask and no --scheduler, the "
+                             "LocalCluster's workers (default: %(default)s)")
+    parser.add_argument("--engine", choices=ENGINES, default="local",
+                        help="where articles are extracted: local processes, or a dask.distributed "
+                             "cluster; the tables are the same (default: %(default)s)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: the cluster's scheduler, e.g. tcp://10.0.0.5:8786 "
+                             "(default: start a LocalCluster of --workers processes)")
     parser.add_argument("--actors", metavar="CSV", help="actors registry (default: data/actors.csv)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     if args.workers < 1:
         parser.error("--workers must be at least 1")
+    if args.scheduler and args.engine != "dask":
+        parser.error("--scheduler needs --engine dask")
     try:
         summary = run(args.input, args.output, workers=args.workers, actors_path=args.actors,
-                      progress=not args.quiet)
+                      progress=not args.quiet, engine=args.engine, scheduler=args.scheduler)
+    except EngineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except OSError as exc:
         print(f"error: cannot write the output in {args.output}: {exc}", file=sys.stderr)
         return 1

@@ -11,18 +11,18 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
-import multiprocessing
 import os
 import sys
 import time
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from etl import store
+from etl.actors import ActorRegistry
+from etl.engines import Engine, Pending, check_engine, open_engine
 from etl.model import Article, Rejection
 
 ETL_ROOT = Path(__file__).resolve().parent
@@ -85,25 +85,18 @@ def fingerprint(actors_path: Path) -> str:
     return h.hexdigest()
 
 
-# -- extraction, in this process or in workers ------------------------------------------------
-
-_ACTORS = None
+# -- extraction, on whichever engine -----------------------------------------------------------
 
 
-def _init_worker(actors_path: str) -> None:
-    global _ACTORS
-    from etl.actors import ActorRegistry
-
-    _ACTORS = ActorRegistry.load(actors_path)
-
-
-def _extract_batch(articles: list[Article]) -> list[Extracted]:
+def extract_batch(articles: list[Article], actors: ActorRegistry) -> list[Extracted]:
+    """The store rows of each article: a pure function of the articles and the registry, so every
+    engine gives the same rows."""
     from etl.extract.article import extract_article
 
     out = []
     for article in articles:
         try:
-            figures, statements = extract_article(article, _ACTORS)
+            figures, statements = extract_article(article, actors)
             out.append(Extracted([store.figure_row(f, i) for i, f in enumerate(figures, 1)],
                                  [store.statement_row(s, i) for i, s in enumerate(statements, 1)]))
         except Exception as exc:  # one article's failure must not stop the run
@@ -112,24 +105,21 @@ def _extract_batch(articles: list[Article]) -> list[Extracted]:
 
 
 class _Extractor:
-    """Runs batches in order, with a bounded number in flight so memory stays flat."""
+    """Runs batches on an engine, in order, with a bounded number in flight so memory stays flat.
 
-    def __init__(self, workers: int, actors_path: Path):
-        _init_worker(str(actors_path))
-        # "spawn", not fork: a forked worker would inherit the folder's lock, and if this process
-        # were killed the orphaned workers would hold it and block every later run.
-        self.pool = (ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_init_worker, initargs=(str(actors_path),))
-                     if workers > 1 else None)
-        self.inflight: deque[tuple[list[Article], Future | list[Extracted]]] = deque()
-        self.limit = 2 * workers
+    The engine starts on the first batch: a run that only reuses earlier rows starts no workers.
+    """
+
+    def __init__(self, start: Callable[[], Engine]):
+        self.start = start
+        self.engine: Engine | None = None
+        self.inflight: deque[tuple[list[Article], Pending]] = deque()
 
     def submit(self, batch: list[Article]) -> Iterator[tuple[Article, Extracted]]:
-        if self.pool is None:
-            yield from zip(batch, _extract_batch(batch))
-            return
-        self.inflight.append((batch, self.pool.submit(_extract_batch, batch)))
-        while len(self.inflight) > self.limit:
+        if self.engine is None:
+            self.engine = self.start()
+        self.inflight.append((batch, self.engine.submit(batch)))
+        while len(self.inflight) > self.engine.limit:
             yield from self._pop()
 
     def drain(self) -> Iterator[tuple[Article, Extracted]]:
@@ -137,12 +127,12 @@ class _Extractor:
             yield from self._pop()
 
     def _pop(self) -> Iterator[tuple[Article, Extracted]]:
-        batch, fut = self.inflight.popleft()
-        yield from zip(batch, fut.result())
+        batch, pending = self.inflight.popleft()
+        yield from zip(batch, pending.result())
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+        if self.engine is not None:
+            self.engine.close()
 
 
 # -- the run ----------------------------------------------------------------------------------
@@ -171,18 +161,30 @@ class _Lock:
 
 def run(inputs: Iterable[str | Path], out_dir: str | Path, workers: int = 1,
         actors_path: str | Path | None = None, progress: bool = True,
-        log: Callable[[str], None] = lambda m: print(m, file=sys.stderr)) -> RunSummary:
-    """Load every input into the store in `out_dir` and export its tables; never stops on bad input."""
+        log: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
+        engine: str = "local", scheduler: str | None = None) -> RunSummary:
+    """Load every input into the store in `out_dir` and export its tables; never stops on bad input.
+
+    `engine` says where articles are extracted: "local" (this process, or `workers` local processes)
+    or "dask" (the cluster at `scheduler`, else a LocalCluster of `workers` processes). The tables
+    are the same either way. Raises etl.engines.EngineError when the engine cannot be started.
+    """
     started = time.perf_counter()
+    check_engine(engine, scheduler)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     actors = Path(actors_path) if actors_path else DEFAULT_ACTORS
+    workers = max(1, workers)
+
+    def start() -> Engine:
+        return open_engine(engine, extract_batch, actors, workers, scheduler)
+
     with _Lock(out_dir, log):
-        return _run_locked(list(inputs), out_dir, max(1, workers), actors, progress, started)
+        return _run_locked(list(inputs), out_dir, start, actors, progress, started)
 
 
-def _run_locked(inputs: list, out_dir: Path, workers: int, actors: Path, progress: bool,
-                started: float) -> RunSummary:
+def _run_locked(inputs: list, out_dir: Path, start_engine: Callable[[], Engine], actors: Path,
+                progress: bool, started: float) -> RunSummary:
     from etl.readers import iter_input_files, read_file
 
     fp = fingerprint(actors)
@@ -215,7 +217,7 @@ def _run_locked(inputs: list, out_dir: Path, workers: int, actors: Path, progres
         counts["rejected"] += len(walk_rejections)
         seen_ids: dict[str, str] = {}
         old_articles = _old_article_hashes(writer) if reusable else {}
-        extractor = _Extractor(workers, actors)
+        extractor = _Extractor(start_engine)
         bar = _progress_bar(progress)
         try:
             for path, fhash in files:

@@ -16,6 +16,7 @@ point leaves the previous store intact. CSV and Parquet files are exports of the
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from dataclasses import fields
 from pathlib import Path
@@ -199,20 +200,71 @@ def read_sources(path: Path) -> dict[str, str]:
         con.close()
 
 
+PARQUET_DIR = "parquet"
+# The store itself as Parquet, every column, for readers without store.duckdb (a copy on shared
+# storage): the growing tables partitioned by month (hive layout, <table>/month=YYYY-MM/*.parquet,
+# 'unknown' when there is no date), the small ones one file each.
+PARTITION_MONTH = {
+    "articles": "t.published",
+    # A figure belongs to the month it describes; one without a period to its article's month.
+    "figures": "coalesce(t.period_start, t.published)",
+    "statements": "t.published",
+}
+SINGLE_FILES = ("rejected", "sources", "meta")
+PARTITION_COLUMN = "month"
+
+
 def export(out_dir: str | Path) -> None:
-    """Write the CSV and Parquet exports of the published store, each file atomically."""
+    """Write the CSV and Parquet exports of the published store, each file or folder atomically.
+
+    parquet/<table>.parquet are single-file copies of the four CSV tables; parquet/articles/,
+    parquet/figures/, parquet/statements/ and parquet/{rejected,sources,meta}.parquet hold the
+    whole store, which the dashboard can read in place of store.duckdb.
+    """
     out_dir = Path(out_dir)
+    parquet = out_dir / PARQUET_DIR
     con = duckdb.connect(str(store_path(out_dir)), read_only=True)
     try:
-        (out_dir / "parquet").mkdir(exist_ok=True)
+        parquet.mkdir(exist_ok=True)
         for table, columns in EXPORTS.items():
-            join = " JOIN articles a USING (article_id)" if table in ("figures", "statements") else ""
-            select = (f"SELECT {', '.join(f't.{c}' for c in _quoted(columns))} FROM {table} t{join}"
-                      f" ORDER BY {_ORDER[table]}")
+            select = _ordered_select(table, [f"t.{c}" for c in _quoted(columns)])
             _copy_atomic(con, select, out_dir / f"{table}.csv", "FORMAT CSV, HEADER")
-            _copy_atomic(con, select, out_dir / "parquet" / f"{table}.parquet", "FORMAT PARQUET")
+            _copy_atomic(con, select, parquet / f"{table}.parquet", "FORMAT PARQUET")
+        for table, month in PARTITION_MONTH.items():
+            _export_partitioned(con, table, month, parquet / table)
+        for table in SINGLE_FILES:
+            if table not in EXPORTS:  # rejected's export above already holds every store column
+                _copy_atomic(con, f"SELECT * FROM {table}", parquet / f"{table}.parquet", "FORMAT PARQUET")
     finally:
         con.close()
+
+
+def _ordered_select(table: str, columns: Iterable[str]) -> str:
+    join = " JOIN articles a USING (article_id)" if table in ("figures", "statements") else ""
+    return (f"SELECT {', '.join(columns)} FROM {table} t{join}"
+            f" ORDER BY {_ORDER[table]}")
+
+
+def _export_partitioned(con: duckdb.DuckDBPyConnection, table: str, month: str, target: Path) -> None:
+    """Write `table` as one folder per month, built aside and swapped in whole."""
+    parent = target.parent
+    tmp, old = parent / f".{target.name}.tmp", parent / f".{target.name}.old"
+    for stale in (tmp, old):  # left by a killed run
+        shutil.rmtree(stale, ignore_errors=True)
+    tagged = _ordered_select(
+        table, ["t.*", f"coalesce(strftime({month}, '%Y-%m'), 'unknown') AS {PARTITION_COLUMN}"])
+    con.execute(f"COPY ({tagged}) TO '{tmp}' (FORMAT PARQUET, PARTITION_BY ({PARTITION_COLUMN}))")
+    if not any(tmp.rglob("*.parquet")):
+        # An empty table writes no file, and a reader could not tell its columns: keep an empty one.
+        (tmp / f"{PARTITION_COLUMN}=unknown").mkdir(parents=True, exist_ok=True)
+        con.execute(f"COPY (SELECT * FROM {table} LIMIT 0) TO "
+                    f"'{tmp / f'{PARTITION_COLUMN}=unknown' / 'data_0.parquet'}' (FORMAT PARQUET)")
+    # A reader listing the folder between the two renames fails that one query; it never reads old
+    # and new files together.
+    if target.exists():
+        os.replace(target, old)
+    os.replace(tmp, target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _quoted(columns: Iterable[str]) -> list[str]:

@@ -58,9 +58,11 @@ st.subheader("The claims" + (" in the selection" if selected else ""))
 if selected:
     st.caption("Filtered by the chart selection (" + escape_markdown("; ".join(map(charts.bucket_label, selected)))
                + "). Double-click the chart to clear it.")
+# The chart's data counts the claims the table lists, per bucket: no need to count them again.
+listed = data[data["bucket"].isin(selected)] if selected else data
 tables.show(store, queries.claims(filters, shown, breakdown, selected), name=f"figures-{shown}",
             about="Reported figures (per-period counts or running totals), one row per distinct claim.",
-            filters=filters, key="claims", selection=selected,
+            filters=filters, key="claims", selection=selected, total=int(listed["claims"].sum()),
             columns=["month", "value", "value_high", "qualifier", "category", "group", "side", "period_start",
                      "period_end", "placed_by", "reported_by", "location", "reported_in", "sentence"],
             derived={"reported_in": lambda f: [f"reported in {n} article{'s' if n != 1 else ''}"

@@ -37,12 +37,13 @@ with st.expander("Caveats, in plain words"):
 st.subheader("Latest figures")
 tables.show(store, queries.claims(filters, latest_first=True), name="figures-latest",
             about="Reported figures, newest first; a claim repeated by several articles is one row.",
-            filters=filters, key="latest-figures", shown=10,
+            filters=filters, key="latest-figures", shown=10, total=int(summary["claims"]),
             columns=["first_published", "value", "value_high", "qualifier", "category", "group", "side",
                      "cumulative", "reported_by", "sentence"])
 st.subheader("Latest statements")
 tables.show(store, queries.statements(filters), name="statements-latest",
             about="Statements, newest first.", filters=filters, key="latest-statements", shown=10,
+            total=int(summary["statements"]),
             columns=["published", "actor", "speaker_role", "kind", "quote"])
 
 meta = db.meta(store)
