@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from app.queries import Query
-from etl.store import (PARQUET_DIR, PARTITION_COLUMN, PARTITION_MONTH, SINGLE_FILES, STORE_NAME,
+from etl.store import (PARQUET_DIR, open_read_only, PARTITION_COLUMN, PARTITION_MONTH, SINGLE_FILES, STORE_NAME,
                        TABLES)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -97,7 +97,7 @@ def _open_parquet(folder: Path) -> duckdb.DuckDBPyConnection:
 
 @contextmanager
 def connect(store: Store) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = _open_parquet(Path(store.path)) if store.parquet else duckdb.connect(store.path, read_only=True)
+    con = _open_parquet(Path(store.path)) if store.parquet else open_read_only(store.path)
     try:
         yield con
     finally:

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import duckdb
 import pandas as pd
 
-from etl.store import STORE_NAME
+from etl.store import STORE_NAME, open_read_only
 
 ALLOWED = (".txt", ".md", ".json", ".jsonl", ".csv", ".html", ".htm")
 MAX_BYTES = 50 * 1024 * 1024
@@ -114,7 +113,7 @@ class Outcome:
 def _upload_articles(store_path: Path, uploads: Path) -> pd.DataFrame:
     if not store_path.exists():
         return pd.DataFrame(columns=["article_id"])
-    con = duckdb.connect(str(store_path), read_only=True)
+    con = open_read_only(store_path)
     try:
         return con.execute(
             "SELECT a.article_id, a.published, a.title, a.source, a.path, "
@@ -127,7 +126,7 @@ def _upload_articles(store_path: Path, uploads: Path) -> pd.DataFrame:
 
 
 def _rejections(store_path: Path, files: list[Path]) -> pd.DataFrame:
-    con = duckdb.connect(str(store_path), read_only=True)
+    con = open_read_only(store_path)
     try:
         return con.execute("SELECT path, line, reason FROM rejected WHERE list_contains($files, path) "
                            "ORDER BY path, line NULLS FIRST", {"files": [str(f) for f in files]}).df()

@@ -8,6 +8,9 @@ collects results in submission order, keeping at most `engine.limit` batches in 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Protocol
@@ -66,9 +69,25 @@ class InProcess:
 _WORKER_REGISTRY: ActorRegistry | None = None
 
 
-def _load_worker_registry(actors_path: str) -> None:
+def _load_worker_registry(actors_path: str, parent: int) -> None:
     global _WORKER_REGISTRY
+    _exit_with_parent(parent)
     _WORKER_REGISTRY = ActorRegistry.load(actors_path)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the ETL process that started it dies (kill -9 included).
+
+    A pool worker otherwise waits for tasks forever once its parent is gone. The parent's pid is
+    passed in, not read here: it may already have died while this worker was starting.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _run_in_worker(task: Task, batch: list[Article]) -> list:
@@ -83,7 +102,8 @@ class ProcessPool:
         # "spawn", not fork: a forked worker would inherit the output folder's lock, and if the ETL
         # were killed the orphaned workers would hold it and block every later run.
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_load_worker_registry, initargs=(str(actors_path),))
+                                        initializer=_load_worker_registry,
+                                        initargs=(str(actors_path), os.getpid()))
         self.limit = 2 * workers
 
     def submit(self, batch: list[Article]) -> Pending:

@@ -176,12 +176,29 @@ class StoreWriter:
                 p.unlink(missing_ok=True)
 
 
+def open_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the store file the path names now.
+
+    duckdb.connect(path) hands back the database this process already holds open for that path,
+    which after a run's rename is the replaced file; attaching to a fresh in-memory database
+    always opens the current one.
+    """
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS store (READ_ONLY)")
+        con.execute("USE store")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def read_meta(path: Path) -> dict[str, str]:
     """The previous store's meta table, or {} when there is no readable store."""
     if not path.exists():
         return {}
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        con = open_read_only(path)
     except duckdb.Error:
         return {}
     try:
@@ -193,7 +210,7 @@ def read_meta(path: Path) -> dict[str, str]:
 
 
 def read_sources(path: Path) -> dict[str, str]:
-    con = duckdb.connect(str(path), read_only=True)
+    con = open_read_only(path)
     try:
         return dict(con.execute("SELECT path, file_hash FROM sources").fetchall())
     finally:
@@ -223,7 +240,7 @@ def export(out_dir: str | Path) -> None:
     """
     out_dir = Path(out_dir)
     parquet = out_dir / PARQUET_DIR
-    con = duckdb.connect(str(store_path(out_dir)), read_only=True)
+    con = open_read_only(store_path(out_dir))
     try:
         parquet.mkdir(exist_ok=True)
         for table, columns in EXPORTS.items():

@@ -244,13 +244,7 @@ def test_the_dashboard_keeps_serving_while_etl_runs_replace_the_store(tmp_path, 
     assert shown and set(shown) <= {a for a, _, _ in published}
 
 
-STALE = ("defect: duckdb.connect(path) reuses the database instance this process already holds for that "
-         "path, so while one connection to the replaced store is open, a new connection reads the OLD file "
-         "(etl/store.py export/read_meta/read_sources, app/db.py connect, app/uploads.py); open stores as "
-         "duckdb.connect() + ATTACH '<path>' (READ_ONLY) instead")
 
-
-@pytest.mark.xfail(strict=True, reason=STALE)
 def test_a_query_after_a_run_reads_the_new_store_while_an_older_query_is_open(tmp_path, monkeypatch):
     inputs, out = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()
@@ -266,7 +260,6 @@ def test_a_query_after_a_run_reads_the_new_store_while_an_older_query_is_open(tm
         in_flight.close()
 
 
-@pytest.mark.xfail(strict=True, reason=STALE)
 def test_exports_match_the_new_store_when_the_etl_runs_beside_an_open_reader(tmp_path):
     from etl.pipeline import run
 
@@ -283,10 +276,6 @@ def test_exports_match_the_new_store_when_the_etl_runs_beside_an_open_reader(tmp
     assert len(csv_rows(out / "articles.csv")) == published_counts(out)[0] == 80
 
 
-@pytest.mark.xfail(strict=True, reason="defect in etl/engines.py ProcessPool: spawned workers (and the "
-                                       "resource tracker) outlive a killed ETL process and sleep forever; "
-                                       "have each worker exit when its parent dies (PR_SET_PDEATHSIG or a "
-                                       "getppid() watchdog thread)")
 def test_killing_the_etl_leaves_no_worker_behind(tmp_path):
     import psutil
 
