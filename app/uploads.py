@@ -135,15 +135,19 @@ def _rejections(store_path: Path, files: list[Path]) -> pd.DataFrame:
 
 
 def add(store_folder: Path, files: list[Path], meta: dict[str, str],
-        log: Callable[[str], None]) -> Outcome:
-    """Run the ETL over the previous inputs plus the uploads; report what the uploads added."""
+        log: Callable[[str], None],
+        on_progress: Callable[[int, int], None] | None = None) -> Outcome:
+    """Run the ETL over the previous inputs plus the uploads; report what the uploads added.
+
+    `on_progress(files_done, files_total)` follows the run, as the command line's progress bar does.
+    """
     from etl.pipeline import run
 
     store_path = store_folder / STORE_NAME
     uploads = uploads_dir(store_folder).resolve()
     before = set(_upload_articles(store_path, uploads)["article_id"])
     inputs, _ = run_inputs(store_folder, meta)
-    summary = run(inputs, store_folder, workers=1, progress=False, log=log)
+    summary = run(inputs, store_folder, workers=1, progress=False, log=log, on_progress=on_progress)
     after = _upload_articles(store_path, uploads)
     added = after[~after["article_id"].isin(before)].reset_index(drop=True)
     return Outcome(summary.line(), added, _rejections(store_path, [f.resolve() for f in files]))

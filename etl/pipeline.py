@@ -162,8 +162,11 @@ class _Lock:
 def run(inputs: Iterable[str | Path], out_dir: str | Path, workers: int = 1,
         actors_path: str | Path | None = None, progress: bool = True,
         log: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
-        engine: str = "local", scheduler: str | None = None) -> RunSummary:
+        engine: str = "local", scheduler: str | None = None,
+        on_progress: Callable[[int, int], None] | None = None) -> RunSummary:
     """Load every input into the store in `out_dir` and export its tables; never stops on bad input.
+
+    `on_progress(files_done, files_total)` is called after each input file, for a progress bar.
 
     `engine` says where articles are extracted: "local" (this process, or `workers` local processes)
     or "dask" (the cluster at `scheduler`, else a LocalCluster of `workers` processes). The tables
@@ -180,11 +183,12 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, workers: int = 1,
         return open_engine(engine, extract_batch, actors, workers, scheduler)
 
     with _Lock(out_dir, log):
-        return _run_locked(list(inputs), out_dir, start, actors, progress, started)
+        return _run_locked(list(inputs), out_dir, start, actors, progress, started,
+                           on_progress or (lambda done, total: None))
 
 
 def _run_locked(inputs: list, out_dir: Path, start_engine: Callable[[], Engine], actors: Path,
-                progress: bool, started: float) -> RunSummary:
+                progress: bool, started: float, on_progress: Callable[[int, int], None]) -> RunSummary:
     from etl.readers import iter_input_files, read_file
 
     fp = fingerprint(actors)
@@ -220,7 +224,8 @@ def _run_locked(inputs: list, out_dir: Path, start_engine: Callable[[], Engine],
         extractor = _Extractor(start_engine)
         bar = _progress_bar(progress)
         try:
-            for path, fhash in files:
+            for done, (path, fhash) in enumerate(files):
+                on_progress(done, len(files))
                 writer.add("sources", [(str(path), fhash)])
                 if old_sources.get(str(path)) == fhash and _copy_file(writer, str(path), seen_ids, counts):
                     bar.update(0)
@@ -250,6 +255,7 @@ def _run_locked(inputs: list, out_dir: Path, start_engine: Callable[[], Engine],
                 if batch:
                     _store_extracted(writer, extractor.submit(batch), counts, bar)
             _store_extracted(writer, extractor.drain(), counts, bar)
+            on_progress(len(files), len(files))
         finally:
             extractor.close()
             bar.close()

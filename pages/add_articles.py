@@ -59,12 +59,20 @@ if st.session_state.pop("add_requested", False) and accepted:
         # The run goes on in a worker thread, so this page can show that it is alive; if the user
         # leaves the page, the run still finishes and publishes (shutdown does not wait for it).
         pool = ThreadPoolExecutor(max_workers=1)
-        job = pool.submit(uploads.add, folder, [s.path for s in saved], meta, messages.append)
+        files_done = [0, 1]
+
+        def follow(done: int, total: int) -> None:
+            files_done[:] = [done, max(total, 1)]
+
+        job = pool.submit(uploads.add, folder, [s.path for s in saved], meta, messages.append, follow)
         pool.shutdown(wait=False)
-        started, ticker = time.monotonic(), st.empty()
+        started, bar, ticker = time.monotonic(), st.progress(0.0), st.empty()
         while not job.done():
+            done, total = files_done
+            bar.progress(done / total, text=f"{done} of {total} input files")
             ticker.text(f"{time.monotonic() - started:.0f} s elapsed" + (f" · {messages[-1]}" if messages else ""))
             time.sleep(0.5)
+        bar.empty()
         ticker.empty()
         try:
             st.session_state.add_outcome = job.result()

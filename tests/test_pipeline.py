@@ -185,3 +185,11 @@ def test_csv_export_is_plain_utf8_with_header(tmp_path):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8"))))
     assert rows[0] == list(STATEMENT_COLUMNS)
 
+
+
+def test_progress_is_reported_per_input_file_and_ends_complete(tmp_path):
+    seen: list[tuple[int, int]] = []
+    run([write_inputs(tmp_path / "in")], tmp_path / "out", progress=False,
+        on_progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, 3) and seen[-1] == (3, 3)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
