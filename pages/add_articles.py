@@ -11,6 +11,13 @@ router.enter_page()
 
 st.title("Add articles")
 folder = db.store_dir()
+store = db.current_store()
+if store is not None and store.parquet:
+    # A Parquet copy on shared storage is published elsewhere; running the ETL here would write a
+    # second, diverging store.duckdb into the shared folder.
+    st.info("This dashboard reads a Parquet copy of a store (for example on shared storage). Add articles "
+            "where the store is built: `python3 -m etl --input ... --output DIR`, then copy `DIR/parquet/` again.")
+    st.stop()
 target = uploads.uploads_dir(folder)
 st.markdown("Upload article files; they are saved in the folder below and loaded together with the inputs "
             "of the previous ETL run. Formats: " + ", ".join(f"`{e}`" for e in uploads.ALLOWED)
@@ -31,7 +38,6 @@ for f in files or []:
 for name, reason in refused:
     st.error(f"{escape_markdown(name)}: {reason}", icon=":material/block:")
 
-store = db.current_store()
 meta = db.meta(store) if store is not None and db.problem(store) is None else {}
 inputs, missing = uploads.run_inputs(folder, meta)
 if missing:

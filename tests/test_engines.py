@@ -181,6 +181,9 @@ def test_every_page_runs_on_a_parquet_only_copy(tmp_path, fixture_store, open_ap
         at = open_app(shared, page)
         assert not at.exception, page
         assert at.dataframe, f"{page} shows a table"
+    add = open_app(shared, "pages/add_articles.py")
+    assert not add.exception and not add.get("file_uploader"), "a Parquet copy is not written to"
+    assert any("Parquet copy" in i.value for i in add.info)
 
 
 def test_a_parquet_only_copy_of_an_empty_store_reads_as_empty(tmp_path, empty_store, monkeypatch):
