@@ -241,7 +241,7 @@ def _run_locked(inputs: list, out_dir: Path, start_engine: Callable[[], Engine],
                         writer.add("rejected", [store.rejection_row(duplicate)])
                         counts["rejected"] += 1
                         continue
-                    ahash = article_hash(article)
+                    ahash = seen_ids[article.article_id]  # _dedupe hashed it already
                     writer.add("articles", [store.article_row(article, ahash, ord_)])
                     counts["articles"] += 1
                     if old_articles.get(article.article_id) == ahash:
