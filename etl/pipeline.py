@@ -259,7 +259,6 @@ def _run_locked(inputs: list, out_dir: Path, start_engine: Callable[[], Engine],
         finally:
             extractor.close()
             bar.close()
-        seconds = time.perf_counter() - started
         writer.set_meta({
             "version": version, "fingerprint": fp,
             # The dashboard's "Add articles" page re-runs over these plus the uploads.
