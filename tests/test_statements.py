@@ -278,3 +278,58 @@ def test_seed_article_statements_match_the_gold():
         assert (s.speaker, s.speaker_role, s.kind) == (g["speaker"], g["speaker_role"], g["kind"]), g["quote"]
         assert (s.said_on.isoformat() if s.said_on else None) == g["said_on"], g["quote"]
         assert s.sentence in g["evidence"] or g["evidence"] in s.sentence
+
+
+def test_a_judgement_as_object_and_predicate_is_the_statement():
+    [s] = statements("Governor Taras Bondar declared the blast a terrorist attack.")
+    assert (s.speaker, s.cue, s.quote) == ("Taras Bondar", "declared", "the blast a terrorist attack")
+    [s] = statements('Mayor Olha Petrenko called the shelling "barbaric" but stopped short of blaming anyone.')
+    assert (s.speaker, s.quote) == ("Olha Petrenko", 'the shelling "barbaric"')
+    assert statements("A volunteer group called the Night Owls patrols the river.") == []
+
+
+def test_quoted_as_saying_and_quoted_telling_credit_the_subject():
+    [s] = statements("Olha Petrenko was quoted as saying the bridge would hold.")
+    assert (s.speaker, s.cue, s.quote) == ("Olha Petrenko", "was quoted as saying", "the bridge would hold")
+    [s] = statements("Western diplomats were quoted telling reporters that the talks had stalled.")
+    assert (s.speaker, s.cue, s.quote) == ("Western diplomats", "were quoted telling reporters",
+                                           "the talks had stalled")
+
+
+def test_passive_report_credits_the_agent_with_the_subject():
+    [s] = statements("The death of a local teacher was reported by regional officials in Poltava.")
+    assert (s.speaker, s.quote) == ("regional officials", "The death of a local teacher")
+    assert statements("It was reported by a neighbour.") == []
+
+
+def test_attribution_after_an_opening_connective_reports_the_rest():
+    found = statements("Taras Bondar visited the port. However, he added, it was up to the ministry to decide.")
+    assert [(s.speaker, s.cue, s.quote) for s in found] == [
+        ("Taras Bondar", "added", "it was up to the ministry to decide")]
+
+
+def test_recipient_and_day_are_not_part_of_the_quote():
+    [s] = statements("Defence minister Taras Bondar told army officers Tuesday the offensive had stalled.")
+    assert (s.cue, s.quote) == ("told army officers Tuesday", "the offensive had stalled")
+    [s] = statements("Olha Petrenko told residents to leave the district.")
+    assert s.quote == "residents to leave the district"
+
+
+def test_a_named_speakers_statements_are_not_credited_to_the_outlet_citing_them():
+    found = statements('That official, Olha Petrenko, called the curfew "necessary" and said people '
+                       'should stay home, according to the Kyiv Herald.')
+    assert [(s.speaker, s.quote) for s in found] == [
+        ("Olha Petrenko", 'the curfew "necessary"'), ("Olha Petrenko", "people should stay home")]
+
+
+def test_subject_before_an_aside_between_dashes_speaks():
+    [s] = statements("Local officials — from the port to the airport — have warned people to stay indoors.")
+    assert (s.speaker, s.quote) == ("Local officials", "people to stay indoors")
+
+
+def test_a_report_in_progress_is_a_statement_unless_it_sits_in_another_report():
+    [s] = statements("The Kremlin has been complaining for months that the sanctions were never lifted.")
+    assert (s.speaker, s.cue, s.quote) == ("Kremlin", "has been complaining", "the sanctions were never lifted")
+    assert statements("The cost of repairs is adding to the pressure on the city.") == []
+    found = statements("Analysts have been warning of shortages for weeks, the ministry said.")
+    assert [s.speaker for s in found] == ["ministry"]

@@ -52,12 +52,39 @@ herald heralded | praise praises praised | expressed | appeal appeals appealed |
 assess assesses assessed | testify testified | affirm affirmed | inform informs informed | assure
 assures assured | ask asks asked | point pointed | continue continues continued | observe observed
 | caution cautioned | advise advised | propose proposed | recommend recommended | signal signals
-signaled signalled signaling signalling
+signaled signalled signaling signalling | brand brands branded | label labels labelled labeled |
+deem deems deemed
 """
 SPEECH_VERBS = frozenset(_VERB_FORMS.split()) - {"|"}
 _WORD = re.compile(r"\b[a-z]+\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _QUOTED_AS = re.compile(r"\bquoted\s+((?:[^\s,.;\x00]+\s+){1,6}?)as saying\b")
+# "X was quoted as saying", "X were quoted telling media": the subject speaks, as with "said"/"told".
+_QUOTED_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+quoted\s+(?:as\s+)?$")
+_QUOTED_VERB = {"saying": "said", "telling": "told"}
+# Verbs that report a judgement as object + predicate ("declared the blast a terrorist act",
+# "called the protests \"extremist\""); only then are they speech. The habitual "Moscow calls the
+# war a ..." names a thing rather than reports a statement.
+_PREDICATIVE_VERBS = frozenset("""declare declares declared called brand brands branded
+label labels labelled labeled deem deems deemed""".split())
+_PREDICATIVE = re.compile(
+    r"\s+(?:(?:the|this|these|those|his|her|its|their)\s+(?:[\w'’-]+\s+){1,4}?|(?:it|them|him|her)\s+|"
+    r"(?:[A-Z][\w'’.-]*\s+){1,3})(?:an?\s+(?!(?:hour|day|week|month|year|few|minute|second|number|lot|"
+    r"couple|time|total|halt|stop|end|meeting|press|news|briefing|session|vote|referendum|ceasefire|"
+    r"truce|state)s?\b)[a-z]|[\"“«„](?=\x00|\w))")
+_PREDICATE_ONLY = frozenset("brand brands branded label labels labelled labeled deem deems deemed".split())
+# "which Kyiv labelled a fake": an aside's predicate without its object.
+_DIRECT_PREDICATE = re.compile(r"\s+(?:an?\s+[a-z]|[\"“«„]\x00)")
+_PREDICATION_END = re.compile(r"\s+(?:and|but)\s+(?=[a-z])")
+_PROGRESSIVE = re.compile(r"\b(?:(?:has|have|had)\s+been|is|are|was|were)\s+(?:(?:also|still|now|again)\s+)?$")
+_BREAK = re.compile(r"[,.;:!?\x00]")
+_PROGRESSIVE_LAST = frozenset("been is are was were also still now again".split())
+# Participles that report speech in the progressive ("is warning"), unlike "is adding to concerns".
+_PROGRESSIVE_SPEECH = frozenset("""saying warning claiming arguing urging complaining demanding telling
+blaming accusing denying predicting calling asking pledging vowing promising""".split())
+_MODAL = re.compile(r"\b(?:would|will|could|should|may|might)\b")
+# A later attribution set off by a comma ("..., she said"): the predication is part of its report.
+_LATER_ATTRIBUTION = re.compile(r"(?:,|[\"”»])\s*(?!(?:and|but|or)\b)(?:[^\s,]+\s+){1,4}$")
 
 # Verbs that need something after them to be speech ("pointed out", "called for").
 _NEEDS = {"point": re.compile(r"\s+(?:out|to)\b"), "pointed": re.compile(r"\s+(?:out|to)\b"),
@@ -113,20 +140,24 @@ _ADVERBIAL = re.compile(
     r"tweet|briefing|conference|call|comment|comments|remarks|speech|report|update|channel|account|"
     r"broadcast|appearance|letter|article|television|TV|radio|Telegram|Twitter|X|Facebook|"
     r"Instagram|YouTube|media|app|phone|email|e-mail|reporters|journalists)\b(?:\s+(?:channel|"
-    r"account|page|post|message|app))?(?:\s+(?:posted|published|shared|released)\s+(?:on|to)\s+"
+    r"account|page|post|message|app|call))?(?:\s+(?:posted|published|shared|released)\s+(?:on|to)\s+"
     r"(?:a|an|the|his|her|its|their)?\s*(?:[\w'’-]+\s+){0,2}?(?:channel|account|page|Telegram|"
     r"Twitter|Facebook))?"
     r"|\s*(?:also|again|previously|later|earlier|separately|repeatedly|then|too|publicly|"
     r"cryptically|sarcastically|bluntly|flatly|instead|recently|on\s+Twitter|on\s+Telegram))\b"
 )
 _THAT_AFTER_PP = re.compile(
-    r"\s*(?:(?:in|on|at|during|via|through|from|after|before|late|early|earlier|last|this|"
+    r"\s*(?:for(?:\s+[\w'’-]+){1,3}|(?:in|on|at|during|via|through|from|after|before|late|early|earlier|last|this|"
     r"while|when|with|without|by|as|repeatedly|also|to(?=\s+(?:the|a|an|his|her|their|its|[A-Z]|reporters|"
     r"journalists|me|us|him|them)\b))\b[^,.;:\"“”\x00]{0,90}?|" + _WEEKDAY +
     r"[^,.;:\"“”\x00]{0,40}?)\s+that\b"
 )
 _RECIPIENT = re.compile(
-    r"\s*(?:(?:us|them|him|her|me|reporters|journalists|lawmakers|parliament|the\s+press|"
+    r"\s*(?:(?:[\w'’-]+\s+){0,2}?(?:officials|officers|lawmakers|legislators|diplomats|commanders|"
+    r"troops|soldiers|ministers|leaders|delegates|envoys|senators|students|residents|investors|"
+    r"supporters|donors|allies|counterparts|colleagues|veterans|executives)\b"
+    r"(?!\s+(?:to|in|on|at|from|across|near)\s+(?:the\s+)?[a-z])|"
+    r"(?:us|them|him|her|me|reporters|journalists|lawmakers|parliament|the\s+press|"
     r"(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:audience|crowd|gathering|meeting|conference|"
     r"reporters|journalists|briefing|station|broadcaster|channel|outlet|newspaper|agency|"
     r"agencies|television|TV|radio|news\s+agencies|summit|session))\b|"
@@ -273,6 +304,9 @@ class _Cue:
     speaker_span: tuple[int, int] | None = None
     content_span: tuple[int, int] | None = None  # a passive's reported span ("as ..." complement)
     aside: bool = False  # an embedded report that ends with its aside ("which Russia claimed ...")
+    # A predication ("called the protests "extremist"") or a report in progress ("have been urging"):
+    # it yields to an attribution after it ('..., the sources added').
+    weak: bool = False
 
 
 _PASSIVE_BY = re.compile(r"\s+by\b")
@@ -314,13 +348,18 @@ _TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _PASSIVE_AGENT = re.compile(
     r"\s+(?:as\s+(?P<as>[^,.;:\x00]{1,80}?)\s+)?by\s+(?P<agent>(?:[^,.;:\x00\s]+\s+){0,6}?[^,.;:\x00\s]+)"
     r"(?=\s*[,.;:]|\s*$|\s+(?:to|on|in|at|after|for|over|amid|during|as|which|who)\b)")
+# "The death of X was reported by local authorities": the agent reports the subject itself.
+_PASSIVE_SUBJECT = frozenset("reported announced confirmed".split())
+_SUBJECT_REPORTED = (-1, -1)
+_TRAILING_AUX = re.compile(r"(?:[\s,]+(?:has|have|had|also|first|previously|since|already|now))+\s*$")
 _AS_AFTER_AGENT = re.compile(r"(?:\s+(?:on|in|last|this)\s+\w+)?\s+as\s+(?P<as>[^,.;:]{1,120}?)(?=\s*[,.;:]|\s*$)")
 
 
 def _passive(masked: str, end: int, word: str, before: str) -> tuple[int, tuple[int, int], tuple[int, int]] | None:
     """(start of the "be" word in `before`, agent span, reported span) of a passive report:
     'condemned as illegal by Ukraine' or 'described by the Kremlin as "adding fuel"' (the "as"
-    complement), 'were said by Zelenskiy to be sheltering' (an empty span: the whole clause)."""
+    complement), 'were said by Zelenskiy to be sheltering' (an empty span: the whole clause),
+    'the death of X was reported by officials' (_SUBJECT_REPORTED: the subject)."""
     be = _LAST_TOKEN.search(before)
     if be is None or be.group(1).lower() not in _BE or not (word.endswith("ed") or word in ("said", "told")):
         return None
@@ -336,6 +375,8 @@ def _passive(masked: str, end: int, word: str, before: str) -> tuple[int, tuple[
         return be.start(), m.span("agent"), after.span("as")
     if word in _PASSIVE_TO and _TO_BE.match(masked, m.end()):
         return be.start(), m.span("agent"), (m.end(), m.end())
+    if word in _PASSIVE_SUBJECT and not _TO_BE.match(masked, m.end()):
+        return be.start(), m.span("agent"), _SUBJECT_REPORTED
     return None
 
 
@@ -345,9 +386,22 @@ def _cues(masked: str) -> list[_Cue]:
         word = m.group(0)
         if word not in SPEECH_VERBS:
             continue
+        if word in _PREDICATE_ONLY and not (_PREDICATIVE.match(masked, m.end())
+                                            or _DIRECT_PREDICATE.match(masked, m.end())):
+            continue  # "what the government deems to be", "a brand called"
         window = max(0, m.start() - 120)
         before = masked[window:m.start()]
         last = _last_word(before)
+        if word in _QUOTED_VERB and last in ("quoted", "as"):
+            quoted = _QUOTED_PASSIVE.search(before)
+            if quoted:
+                cues.append(_Cue(window + quoted.start(), m.end(), _QUOTED_VERB[word], "verb"))
+                continue
+        progressive = _PROGRESSIVE.search(before) if last in _PROGRESSIVE_LAST and word in _PROGRESSIVE_SPEECH else None
+        if progressive and cues and cues[-1].mode == "verb" and not _BREAK.search(masked, cues[-1].verb_end, m.start()):
+            continue  # "He said Russia had been saying ...": part of the outer report
+        if progressive:
+            last = ""  # "has been complaining that": a report in progress, not a passive
         aux = _AUX.search(before) if last in _AUX_LAST or last.isdigit() else None
         bare = before[:aux.start()] if aux else before
         passive = _passive(masked, m.end(), word, bare)
@@ -376,6 +430,13 @@ def _cues(masked: str) -> list[_Cue]:
             continue
         if _PASSIVE_BY.match(masked, m.end()) or word.startswith("report") and _FROM_PLACE.match(masked, m.end()):
             continue  # "regions claimed by Russia", "Daryna Mayer reported from Kyiv"
+        if word in _PREDICATIVE_VERBS and _PREDICATIVE.match(masked, m.end()):
+            if not (aux and _MODAL.search(aux.group())):  # "would declare Putin a war criminal"
+                cues.append(_Cue(window + aux.start() if aux else m.start(), m.end(), word, "verb",
+                                 weak=True))
+            continue
+        if word in _PREDICATE_ONLY:
+            continue
         need = _NEEDS.get(word)
         if need is not None:
             n = need.match(masked, m.end())
@@ -386,8 +447,8 @@ def _cues(masked: str) -> list[_Cue]:
             end = m.end()
         if word in _CONDITIONAL and not _speech_follows(masked, m.start(), end, word):
             continue  # "it had continued its attack": not speech, and no boundary for the cue before
-        start = window + aux.start() if aux else m.start()
-        cues.append(_Cue(start, end, word, "verb"))
+        start = window + (progressive or aux).start() if progressive or aux else m.start()
+        cues.append(_Cue(start, end, word, "verb", weak=bool(progressive)))
     for m in _ACCORDING.finditer(masked):
         cues.append(_Cue(m.start(), m.end(), "according to", "according"))
     for m in _NOMINAL.finditer(masked):
@@ -398,7 +459,10 @@ def _cues(masked: str) -> list[_Cue]:
         cues.append(_Cue(m.start(), m.end(), "quoted as saying", "quoted_as",
                          (m.start(1), m.start(1) + len(m.group(1).rstrip()))))
     cues.sort(key=lambda c: c.start)
-    return cues
+    return [c for i, c in enumerate(cues) if not c.weak or not any(
+        o.mode == "verb" and not o.weak and not o.word.endswith("ing")
+        and _LATER_ATTRIBUTION.search(masked, 0, o.start)
+        and _attribution_only(masked, o, None) for o in cues[i + 1:])]
 
 
 # What opens a reported clause: "that", a colon or comma, a quotation, or a pronoun subject
@@ -509,7 +573,9 @@ def _attribute(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int, memory: Art
         boundary = _PARTICIPLE.search(before) or _COORDINATE.search(before[-40:])
         att_start = boundary.start() + (len(before) - 40 if len(before) > 40 and boundary.re is _COORDINATE else 0)
         return _right_only(unit, cue, nxt, who, att_start)
-    if verb.endswith("ing") and not before.strip(" ,") == "" and not re.search(r"[.:]\s*$|^\s*$", before):
+    progressive = re.match(r"(?:has|have|had|is|are|was|were)\s", masked[cue.start:cue.verb_end])  # "is warning"
+    if verb.endswith("ing") and not progressive and not before.strip(" ,") == "" \
+            and not re.search(r"[.:]\s*$|^\s*$", before):
         if not re.match(r"^\s*(?:[A-Z]\w*\s+)?$", before):
             return None
     # Inverted: '"...," said German Chancellor Friedrich Merz.'
@@ -547,12 +613,17 @@ def _attribute(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int, memory: Art
                         r"before|when)\b",
                         masked[right[0]:right[1]])):
         right = None  # '"...," Anatoly said of the Russians.'
+    if right is not None and cue.weak and cue.word in _PREDICATIVE_VERBS:
+        # "called the attack "an atrocity" but stopped short of ...": the predication only.
+        more = _PREDICATION_END.search(masked, right[0], right[1])
+        right = (right[0], more.start()) if more else right
     if right is not None and (_starts_with_quote(unit, right) or _words(masked[right[0]:right[1]]) >= 2):
         if verb in _QUOTE_ONLY and MASK not in masked[right[0]:right[1]]:
             return None
         if verb in _DIRECT_ONLY and not _starts_with_quote(unit, right) and not _REQUEST.match(masked, cue.verb_end):
             return None
         if verb in _THAT_ONLY and not (_starts_with_quote(unit, right) or
+                                       verb in _PREDICATIVE_VERBS and _PREDICATIVE.match(masked, cue.verb_end) or
                                        re.search(r"(?:\bthat|[:,])\s*$", masked[cue.verb_end:right[0]]) or
                                        _CLAUSE_OBJECT.match(masked, cue.verb_end) or
                                        verb.startswith("recall") and re.match(r"[a-z]+ing\b", masked[right[0]:])):
@@ -567,11 +638,15 @@ def _attribute(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int, memory: Art
         return [_make(unit, who, right, full_cue, (s0, right[0]))]
     if re.search(r"(?:,|[\"”»])\s*$", masked[:s0]) and _attribution_only(masked, cue, nxt):
         content = _left_content(unit, limit, s0)
+        att_end = right[0] if right else cue.verb_end
+        att_end = max(att_end, _attribution_end(masked, cue.verb_end, nxt))
+        if content is None and _OPENING_WORD.fullmatch(masked, limit, s0) and _words(masked[cue.verb_end:att_end]) <= 3:
+            # "However, he added, it was up to ...": the clause after the attribution.
+            after = _parenthetical_rest(masked, (s0, s0), att_end, nxt)
+            return [_make(unit, who, after, cue_text, (s0, after[0]))] if after and after[0] >= att_end else None
         if content is None or (last_right is not None and content[0] <= last_right[1] and
                                content[1] <= last_right[1] + 2):
             return None
-        att_end = right[0] if right else cue.verb_end
-        att_end = max(att_end, _attribution_end(masked, cue.verb_end, nxt))
         if verb in _DIRECT_ONLY and not _is_quote_span(unit, content):
             return None
         after = _parenthetical_rest(masked, content, att_end, nxt)
@@ -580,6 +655,12 @@ def _attribute(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int, memory: Art
         out = [_make(unit, who, content, cue_text, (s0, att_end))]
         return out + _trailing_quote(unit, att_end, who, cue_text)
     return None
+
+
+# A lone connective before a parenthetical attribution ("However, he added, ...").
+_OPENING_WORD = re.compile(r"[\s.;:]*(?:(?:However|But|Still|Yet|Otherwise|Instead|Now|Then|So|And|Also|Meanwhile|"
+                           r"Moreover|Indeed|Nevertheless|Nonetheless|Therefore|Thus|Finally|Ultimately|"
+                           r"Besides|Rather|Overall)\s*,\s*)?")
 
 
 # "the army's Facebook page", "the ministry's latest update": the body behind the medium.
@@ -660,6 +741,11 @@ def _passive_report(unit: _Unit, cue: _Cue, nxt: _Cue | None, limit: int,
     left = _left_content(unit, limit, cue.start)
     if left is None:
         return None
+    if cue.content_span == _SUBJECT_REPORTED:
+        left = (left[0], left[0] + len(_TRAILING_AUX.sub("", masked[left[0]:left[1]])))
+        if _words(masked[left[0]:left[1]]) < 3 or who.kind == "pronoun":
+            return None  # "It was reported by ...", "The attack was confirmed by ..."
+        return [_make(unit, who, left, cue_text, (cue.start, b))]
     return [_make(unit, who, (left[0], _content_end(masked, b, nxt)), cue_text, (cue.start, b))]
 
 
@@ -710,6 +796,11 @@ def _right_only(unit: _Unit, cue: _Cue, nxt: _Cue | None, who: Resolved, att_sta
 
 # ---- speakers ------------------------------------------------------------------------------------
 
+# An aside between dashes just before the verb ("Local authorities — from Kharkiv to Lviv — have
+# warned"): the subject is before it.
+_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\x00]{1,150}?\s[—–]\s*$")
+
+
 def _subject_left(unit: _Unit, limit: int, end: int, memory: ArticleSpeakers,
                   last_speaker: Resolved | None) -> tuple[int, Resolved] | None:
     """The speaker phrase ending just before the cue at `end`: (start, resolved speaker).
@@ -723,6 +814,9 @@ def _subject_left(unit: _Unit, limit: int, end: int, memory: ArticleSpeakers,
     if close:
         seg_start += close.end()
     seg = masked[seg_start:end]
+    aside = _DASH_ASIDE.search(seg)
+    if aside:
+        seg = seg[:aside.start()]
     pieces = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", seg) if m.group(0).strip()]
     if not pieces:
         return None
