@@ -256,6 +256,36 @@ def test_a_military_announcing_kills_announces_the_enemys_losses():
     assert (f.group, f.side) == ("military", "russia")
 
 
+def test_harm_by_ukrainian_forces_counts_russias_side_and_the_story_goes_on_about_it():
+    lede = ("Three people were killed in shelling of the town of Zelenopil by Ukrainian forces, "
+            "an official said.")
+    body = "Ivan Petrenko, head of the town, also told reporters that two people are missing."
+    said = [Statement("t1:s1", "t1", PUBLISHED, "official", None, "indirect",
+                      "Three people were killed", "said", None, lede),
+            Statement("t1:s2", "t1", PUBLISHED, "Ivan Petrenko", "head of the town", "indirect",
+                      "two people are missing", "told", None, body)]
+    text = f"{lede} The town has no power. {body}"
+    assert {(f.value, f.side) for f in figures(text, said)} == {(3, "russia"), (2, "russia")}
+
+
+def test_a_russian_appointed_official_speaks_for_a_place_russia_holds():
+    text = "Four people were injured in the town of Zelenopil, a local Russian-appointed official said."
+    assert one(text, 4).side == "russia"
+
+
+def test_protesters_arrested_across_the_country_are_on_the_side_of_the_country_named_before():
+    text = ("Protesters in Russia marched against the invasion of Ukraine on Sunday. "
+            "A monitor said crowds opposed the Kremlin's military action in Ukraine. "
+            "At least 2,140 people were arrested in 31 cities across the country.")
+    assert one(text, 2140).side == "russia"
+
+
+def test_the_evacuated_crew_of_a_warship_are_its_countrys_military():
+    text = "Russia said a fire on the cruiser forced all 312 members of the crew to evacuate."
+    f = one(text, 312)
+    assert (f.category, f.group, f.side) == ("displaced", "military", "russia")
+
+
 # --- reporter -----------------------------------------------------------------------------
 @pytest.mark.parametrize("text, reporter", [
     ("According to the UN, 589 people were killed in July.", "UN"),
@@ -334,6 +364,19 @@ def test_a_pronoun_takes_the_last_named_source():
 def test_it_said_in_a_when_clause_is_the_sentence_subject():
     text = "Moscow has not updated its figure since March, when it said 1,351 soldiers had been killed."
     assert one(text, 1351).reported_by == "Moscow"
+
+
+def test_an_official_described_in_the_lede_is_named_by_the_next_sentence():
+    text = ("Six people were killed in the town of Zelenopil, a local official said. "
+            "Ivan Petrenko, deputy head of the region, also told reporters that the school burned.")
+    lede = "Six people were killed in the town of Zelenopil, a local official said."
+    body = "Ivan Petrenko, deputy head of the region, also told reporters that the school burned."
+    said = [Statement("t1:s1", "t1", PUBLISHED, "local official", None, "indirect",
+                      "Six people were killed in the town of Zelenopil", "said", None, lede),
+            Statement("t1:s2", "t1", PUBLISHED, "Ivan Petrenko", "deputy head of the region",
+                      "indirect", "the school burned", "told", None, body)]
+    (f,) = figures(text, said)
+    assert f.reported_by == "Ivan Petrenko"
 
 
 # --- period -------------------------------------------------------------------------------

@@ -153,6 +153,12 @@ def _noun_phrase(tokens: list[Token], i: int, cues, after_person: bool,
                 p.noun_category = p.noun_category or NP_CUES[word]
             j += 1
             unknown = 0
+            if word in ("members", "member") and j + 1 < len(tokens) and tokens[j][0] == "of":
+                k = j + 1 + (tokens[j + 1][0] in ("the", "its", "their", "his", "her", "our"))
+                if k < len(tokens) and tokens[k][0] in COMPOUND_HEADS:
+                    p.group = COMPOUND_HEADS[tokens[k][0]]  # "members of the crew"
+                    j = k + 1
+                    break
             if j < len(tokens) and tokens[j][0] in GROUP_NOUNS and tokens[j][0] not in ("more", "others"):
                 continue  # "family members", "police officers"
             if j < len(tokens) and tokens[j][0] in ("aged", "ages"):

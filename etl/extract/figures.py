@@ -12,6 +12,7 @@ from dataclasses import replace
 from etl.actors import ActorRegistry
 from etl.extract.figure_grammar import find_figures
 from etl.extract.figure_periods import figure_period
+from etl.extract.figure_words import HARMED
 from etl.extract.places import location
 from etl.extract.reporters import figure_reporter
 from etl.extract.sentences import Sentence
@@ -31,6 +32,9 @@ def extract_figures(article: Article, sentences: list[Sentence],
     out: list[Figure] = []
     index: dict[tuple[int, str, bool], int] = {}
     parts: set[int] = set()  # kept figures that were named as part of another
+    # (sentence index, reporter, side) of the last people harmed: the same source going on about
+    # them a sentence or two later ("seven people are missing") speaks of the same side.
+    harmed: tuple[int, str, str] | None = None
     default_side = "ukraine" if re.search(r"\b(?:Ukrain|Russia|Kyiv|Kremlin)", article.text) \
         else "unknown"
     for i, sentence in enumerate(sentences):
@@ -41,7 +45,8 @@ def extract_figures(article: Article, sentences: list[Sentence],
             if not caused_by_war(text, f.category, before[-1] if before else ""):
                 continue
             number_text = text[f.number.start:f.number.end]
-            reporter = figure_reporter(sentence, statements, number_text, sentences[:i], article, actors)
+            reporter = figure_reporter(sentence, statements, number_text, sentences[:i], article, actors,
+                                       after=sentences[i + 1:i + 3])
             group = f.group or "people"
             if group == "people" and re.search(r"\bcivilians?\b", text, re.I):
                 group = "civilians"
@@ -58,7 +63,8 @@ def extract_figures(article: Article, sentences: list[Sentence],
                 group=group,
                 side=figure_side(text, f.number.start, category=f.category, group=group, stated=f.side,
                                  reporter=reporter.name if reporter else None, before=before,
-                                 default=default_side),
+                                 default=default_side,
+                                 recent=_same_story(harmed, i, reporter.name if reporter else None)),
                 period_start=period.start if period else None,
                 period_end=period.end if period else None,
                 cumulative=bool(period and period.cumulative),
@@ -67,6 +73,8 @@ def extract_figures(article: Article, sentences: list[Sentence],
                 sentence=text,
                 reported_by_actor=reporter.actor if reporter else None,
             )
+            if f.category in HARMED and figure.reported_by:
+                harmed = (i, figure.reported_by, figure.side)
             key = (f.number.value, f.category, f.number.vague)
             if key in index:
                 kept = index[key]
@@ -81,6 +89,13 @@ def extract_figures(article: Article, sentences: list[Sentence],
             index[key] = len(out)
             out.append(replace(figure, figure_id=f"{article.article_id}:f{len(out) + 1}"))
     return out
+
+
+def _same_story(harmed: tuple[int, str, str] | None, i: int, reporter: str | None) -> str | None:
+    """The side of the people harmed just before, when the same source reports again."""
+    if harmed is None or reporter is None or i - harmed[0] > 2:
+        return None
+    return harmed[2] if harmed[1].split()[-1].lower() == reporter.split()[-1].lower() else None
 
 
 def _fill_in(kept: Figure, later: Figure) -> Figure:

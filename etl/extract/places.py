@@ -16,9 +16,13 @@ _NOT_PLACES = re.compile(
 # Places whose casualties are, in these reports, on Russia's side: Russia itself, Crimea and the
 # cities held by Russia since 2014 (the Donetsk *region* is mostly Ukrainian-held).
 _RUSSIAN_SIDE_PLACES = re.compile(
-    r"\b(?:Crimea|Sevastopol|Belgorod|Kursk|Bryansk|Voronezh|Rostov|St\.? Petersburg|Makiivka|"
+    r"\b(?:Crimea|Crimean Bridge|Kerch|Sevastopol|Belgorod|Kursk|Bryansk|Voronezh|Rostov|"
+    r"St\.? Petersburg|Makiivka|"
     r"Horlivka|(?:in|inside|across) Russia|Russian (?:territory|region|city|town|village)|Black Sea Fleet|"
-    r"(?:city of )?Donetsk(?! region| oblast| province|, Luhansk)|Luhansk(?! region| oblast| province))\b")
+    r"(?:city of )?Donetsk(?! region| oblast| province|, Luhansk)|Luhansk(?! region| oblast| province)|"
+    # An official Moscow installed speaks for a place Russia holds.
+    r"(?:Russian|Russia|Moscow)-(?:installed|appointed|backed) (?:\w+ )?(?:officials?|authorities|"
+    r"governor|head|mayor|leader|administration)|pro-Russian (?:\w+ )?(?:officials?|authorities))\b")
 _UKRAINIAN_SIDE_PLACES = re.compile(
     r"\b(?:Kyiv|Kiev|Kharkiv|Kharkov|Lviv|Odesa|Odessa|Dnipro|Mariupol|Mykolaiv|Zaporizhzhia|"
     r"Zaporizhzhya|Kherson|Chernihiv|Sumy|Poltava|Vinnytsia|Zhytomyr|Bucha|Irpin|Kramatorsk|"

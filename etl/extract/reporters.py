@@ -3,6 +3,7 @@ source named just before for "he said"."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from etl.actors import ActorRegistry
@@ -236,10 +237,12 @@ def _source(sentence: Sentence, statements: list[Statement], number_text: str,
 
 def figure_reporter(sentence: Sentence, statements: list[Statement], number_text: str,
                     before: list[Sentence], article: Article,
-                    actors: ActorRegistry) -> Reporter | None:
+                    actors: ActorRegistry, after: Sequence[Sentence] = ()) -> Reporter | None:
     """Who the count `number_text` of `sentence` is attributed to, if anyone; `before` are the
-    article's earlier sentences."""
+    article's earlier sentences, `after` the next few."""
     source = _source(sentence, statements, number_text, before, article.text)
+    if source:
+        source = _named_next(source, after, statements, article.text) or source
     if isinstance(source, Statement):
         actor = source.actor or actors.canonical(source.speaker, on=article.published)
         return Reporter(source.speaker, actor)
@@ -247,6 +250,28 @@ def figure_reporter(sentence: Sentence, statements: list[Statement], number_text
         return None
     return Reporter(_fullest(source, statements, article, actors),
                     actors.canonical(source, on=article.published))
+
+
+# One person described by title alone ("a local official said"), whom the article may name next.
+_ONE_TITLED = re.compile(r"\b(?:official|governor|mayor|head|chief|spokes(?:man|woman|person)|adviser|"
+                         r"advisor|commander|minister|leader)$", re.I)
+
+
+def _named_next(source: Statement | str, after: Sequence[Sentence], statements: list[Statement],
+                article_text: str) -> Statement | None:
+    """A lede's "a local official said", named in the next sentences as a new person introduced
+    with a title: "Ivan Petrenko, head of the region, also told ..." -> Ivan Petrenko."""
+    described = source.speaker if isinstance(source, Statement) else source
+    if _named(described) or not _ONE_TITLED.search(described):
+        return None
+    for sentence in after:
+        for said in statements:
+            name = said.speaker
+            if said.speaker_role and said.sentence == sentence.text and sentence.text.startswith(name) \
+                    and " " in name and _NAME.fullmatch(name) \
+                    and name.split()[-1] not in article_text[:sentence.start]:
+                return said
+    return None
 
 
 def _fullest(name: str, statements: list[Statement], article: Article, actors: ActorRegistry) -> str:

@@ -25,9 +25,15 @@ _AGENT = re.compile(
     rf"Kyiv's|Kyiv’s)\s+(?:\w+\s+)?(?:(?:{_ATTACK_NOUNS})\b|(?:{_FORCE_NOUNS})\s+(?:\w+\s+)?"
     rf"(?:{_ATTACK_VERBS})\b)"
     rf"|\b(Russia|Moscow|Ukraine|Kyiv)\s+(?:has\s+|have\s+|had\s+)?(?:{_ATTACK_VERBS})\b"
-    r"|\bby (Russia|Ukraine)\b", re.I)
+    r"|\bby (Russia|Ukraine)\b"
+    # "shelling ... by Ukrainian forces": the attacker named after the harm.
+    rf"|\bby (?:the\s+)?(Russian|Ukrainian|pro-Russian|Russia-backed)\s+(?:armed\s+)?(?:{_FORCE_NOUNS})\b",
+    re.I)
+_HARM_BEFORE = re.compile(rf"\b(?:{_ATTACK_NOUNS}|{_ATTACK_VERBS}|killed|wounded|injured)\b", re.I)
 _LOSER = re.compile(
-    r"\b(Russia|Moscow|Ukraine|Kyiv|the Kremlin)(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+)?"
+    r"\b(Russia|Moscow|Ukraine|Kyiv|the Kremlin)(?:'s|’s)?\s+"
+    r"(?:(?:says|said|admits|admitted) (?:it|they) )?"
+    r"(?:has\s+|have\s+|had\s+)?"
     r"(?:lost|losses|casualties|dead|death toll|war dead)\b", re.I)
 # "Moscow has not updated its official casualty figures" counts Moscow's own dead.
 _OWN_COUNT = re.compile(
@@ -41,8 +47,12 @@ _WAR_CAPTIVE = re.compile(r"\b(?:prisoners? of war|POWs?|captured|surrender\w*|e
                           r"captivity)\b", re.I)
 _DETAINER = (rf"(?:(?P<ru>Russia\w*|Moscow|St\.? Petersburg|OVD-Info|FSB|Kremlin)|(?P<ua>Ukrain\w*|Kyiv|"
              rf"Kiev|SBU)|(?P<other>{FOREIGN_COUNTRIES}))\b(?P<forces>(?:['’]s)?\s+(?:armed\s+)?(?:forces|"
-             rf"troops|soldiers|military|army|occupiers))?")
+             rf"troops|soldiers|army|occupiers|military(?!\s+(?:action|operation|campaign|offensive|"
+             rf"intervention|aggression))))?")
 _COUNTRY_NAMED = re.compile(rf"\b{_DETAINER}")
+# "the invasion of Ukraine", "military action in Ukraine" name the war, not where people were held.
+_WAR_NAMED_BEFORE = re.compile(r"\b(?:war|invasion|offensive|operation|action|conflict|incursion|"
+                               r"aggression)\s+(?:in|of|on|against)\s+(?:the\s+)?$", re.I)
 _ARRESTED_IN = re.compile(rf"\b(?:in|across|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}{_DETAINER}")
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas)\b")
 _GLOBAL = re.compile(r"\b(?:global|worldwide|around the world|across the world)\b", re.I)
@@ -52,7 +62,9 @@ def _agent_side(sentence: str, pos: int) -> str | None:
     """The victims' side from the attacker nearest the count ("Russian shelling" -> ukraine)."""
     best = None
     for m in _AGENT.finditer(sentence):
-        word = (m.group(1) or m.group(2) or m.group(3)).lower()
+        if m.group(4) and not _HARM_BEFORE.search(sentence, max(0, m.start() - 80), m.start()):
+            continue  # "since it was taken back by Ukrainian forces" names no attack
+        word = next(g for g in m.groups() if g).lower()
         victim = "ukraine" if word.startswith(("russia", "moscow", "pro-russian")) else "russia"
         distance = abs(m.start() - pos)
         if best is None or distance < best[0]:
@@ -73,9 +85,9 @@ def _arrest_side(text: str, at: int, before: Sequence[str]) -> str | None:
     if not _ARREST.search(text) or _WAR_CAPTIVE.search(text):
         return None
     clause = max([0] + [m.end() for m in _CLAUSE.finditer(text, 0, at)])
-    named = [*_COUNTRY_NAMED.finditer(text, clause, at)] or [*_ARRESTED_IN.finditer(text, at)][:1]
+    named = _countries_named(text, clause, at) or [*_ARRESTED_IN.finditer(text, at)][:1]
     for earlier in reversed(before):
-        named = named or [*_COUNTRY_NAMED.finditer(earlier)]
+        named = named or _countries_named(earlier, 0, len(earlier))
     if not named:
         return None
     m = named[-1]
@@ -83,6 +95,11 @@ def _arrest_side(text: str, at: int, before: Sequence[str]) -> str | None:
         return "other"
     russian = bool(m.group("ru"))
     return "russia" if russian != bool(m.group("forces")) else "ukraine"
+
+
+def _countries_named(text: str, start: int, end: int) -> list[re.Match]:
+    return [m for m in _COUNTRY_NAMED.finditer(text, start, end)
+            if not _WAR_NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start())]
 
 
 def _reporter_side(reporter: str | None, group: str) -> str | None:
@@ -119,17 +136,24 @@ def deployer_side(text: str, last: bool = True) -> str | None:
 
 
 def figure_side(text: str, at: int, *, category: str, group: str, stated: str | None,
-                reporter: str | None, before: Sequence[str], default: str) -> str:
+                reporter: str | None, before: Sequence[str], default: str,
+                recent: str | None = None) -> str:
     """The side of the count at offset `at` of sentence `text`; `stated` is the side its own noun
-    phrase gave, `before` the sentences before it."""
+    phrase gave, `before` the sentences before it, `recent` the side of people harmed in the
+    sentences just before (a story goes on about the same people: "seven are missing")."""
     previous = before[-1] if before else ""
     side = stated or (_arrest_side(text, at, before) if category == "captured" else None) \
         or ("other" if _GLOBAL.search(text, max(0, at - 60), at) else None) \
         or _loser_side(text) or _agent_side(text, at) or _reporter_side(reporter, group)
+    if category == "displaced" and group == "military":
+        side = side or deployer_side(text[:at])  # troops or crew evacuated: the named country's
     if category == "deployed":
         # Whose troops: a country before them, the one announcing them, or the last sentence's.
         return side or deployer_side(text[:at]) or deployer_side(reporter or "") \
             or deployer_side(previous, last=False) or "unknown"
     if side or category not in HARMED:
         return side or place_side(text) or place_side(previous) or default
-    return place_side(text) or foreign_side(text, previous) or place_side(previous) or default
+    if _COUNTRY.search(text):
+        recent = None  # a sentence naming a country may have moved on to other people
+    return place_side(text) or foreign_side(text, previous) or recent or place_side(previous) \
+        or default
