@@ -333,3 +333,41 @@ def test_a_report_in_progress_is_a_statement_unless_it_sits_in_another_report():
     assert statements("The cost of repairs is adding to the pressure on the city.") == []
     found = statements("Analysts have been warning of shortages for weeks, the ministry said.")
     assert [s.speaker for s in found] == ["ministry"]
+
+
+def test_speech_in_single_quotation_marks_is_attributed():
+    found = statements("Governor Taras Bondar visited the camp. 'You give our families a sheep,' he said. "
+                       "'What is this?'")
+    assert [(s.kind, s.speaker, s.quote) for s in found] == [
+        ("direct", "Taras Bondar", "You give our families a sheep,"),
+        ("direct", "Taras Bondar", "What is this?")]
+
+
+def test_speech_in_curly_single_marks_with_apostrophes_inside():
+    [s] = statements("‘We won’t leave the city’s people behind,’ Mayor Olha Petrenko said.")
+    assert (s.kind, s.speaker, s.quote) == ("direct", "Olha Petrenko", "We won’t leave the city’s people behind,")
+
+
+def test_a_plural_possessive_inside_single_marks_does_not_end_the_quote():
+    [s] = statements("'The soldiers' families have had no pay,' said Mayor Olha Petrenko.")
+    assert s.quote == "The soldiers' families have had no pay,"
+
+
+def test_apostrophes_alone_make_no_quotations():
+    text = ("Russia's soldiers' pay has not risen since the '90s, and officials don't expect it to. "
+            "The men's wives said nothing.")
+    assert statements(text) == []
+
+
+def test_single_marks_inside_a_double_quoted_article_stay_part_of_the_quote():
+    found = statements('"They call it a \'special operation\', but it is a war," Mayor Olha Petrenko said. '
+                       '"We will not leave."')
+    assert [s.quote for s in found] == ["They call it a 'special operation', but it is a war,",
+                                        "We will not leave."]
+    assert {s.speaker for s in found} == {"Olha Petrenko"}
+
+
+def test_a_soldier_described_by_rank_or_status_is_a_speaker():
+    out = statements('"We were given no winter boots," one reservist said. "Nobody answers us."')
+    assert out and "reservist" in out[0].speaker
+    assert out[0].quote.startswith("We were given no winter boots")

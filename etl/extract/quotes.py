@@ -4,16 +4,32 @@ News text is messy: straight and curly marks are mixed (“...."), a quote runni
 paragraphs is reopened without being closed, and flattened text loses the paragraph breaks. A mark
 is taken as opening or closing from the characters around it; an unclosed quotation ends where the
 next one opens (or at a paragraph break), trimmed back to the last sentence end before it.
+
+Some outlets (British papers especially) quote speech in single marks: 'We will fight,' he said.
+Those marks are also apostrophes (don't, Russia's, the '90s, soldiers' pay), so they count as speech
+marks only in an article that quotes in single marks rather than double ones, and only where they
+open at a word boundary and close before a space or punctuation; `speech_marks` then rewrites them
+as double marks so that everything downstream sees one convention.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _MARK = re.compile(r"[\"“”„«»]")
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 _LAST_SENTENCE_END = re.compile(r".*[.!?…](?=\s)", re.S)
+
+_SINGLE = re.compile(r"['‘’]")
+_BOUNDARY_BEFORE = "([{—–-/:"
+_PUNCT_AFTER = ".,;:!?)]}—–-"
+# An opening mark before these is an elision, not a quotation: the '90s, 'em, 'til, rock 'n' roll.
+_ELISION = re.compile(r"['‘’](?:\d\ds?\b|em\b|til\b|n\b|cause\b)", re.I)
+# An article quotes in single marks when they pair up at least this many times as often as double
+# marks do: a Daily Mail story with one embedded tweet in double marks still counts.
+_SINGLE_TO_DOUBLE = 3
 
 
 @dataclass(frozen=True)
@@ -62,6 +78,69 @@ def find_quotes(text: str) -> list[Quote]:
     if opened is not None:
         quotes.append(_unclosed(text, opened, len(text)))
     return [q for q in quotes if q.end > q.start]
+
+
+def speech_marks(text: str) -> str:
+    """`text` with single quotation marks used as speech marks replaced by double ones (‘ and ' that
+    open by “, ’ and ' that close by ”), when the article quotes speech in single marks; otherwise
+    `text` itself. The length and every other character are unchanged, so offsets still hold."""
+    if "'" not in text and "‘" not in text:
+        return text
+    opens, closes = _single_speech_marks(text)
+    if not closes or len(closes) < _SINGLE_TO_DOUBLE * len(find_quotes(text)):
+        return text
+    chars = list(text)
+    for i in opens:
+        chars[i] = "“"
+    for i in closes:
+        chars[i] = "”"
+    return "".join(chars)
+
+
+def _single_role(text: str, i: int) -> str | None:
+    """'open', 'close', 'weak close' (a plural possessive could close here too: soldiers' pay) or
+    None (an apostrophe) for the single mark at text[i]."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    boundary_before = before.isspace() or before in _BOUNDARY_BEFORE or before in "\"“"
+    boundary_after = after.isspace() or after in _PUNCT_AFTER
+    if boundary_before and not boundary_after:
+        if text[i] == "’" or _ELISION.match(text, i):
+            return None
+        return "open"
+    if boundary_after and not boundary_before:
+        if before in "sS" and after.isspace():
+            return "weak close"
+        return "close"
+    return None
+
+
+def _single_speech_marks(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of the single marks that open and that close a quotation. An opener left open when
+    the next opens stays in `opens` (a quotation running over paragraphs is reopened unclosed); a
+    possible possessive closes only when no sure closing mark comes before the next opener."""
+    marks = [(m.start(), role) for m in _SINGLE.finditer(text)
+             if (role := _single_role(text, m.start())) is not None]
+    opens: list[int] = []
+    closes: list[int] = []
+    pending = False
+    for n, (i, role) in enumerate(marks):
+        if role == "open":
+            opens.append(i)
+            pending = True
+        elif pending:
+            if role == "weak close" and any(r == "close" for r in _until_next_open(marks, n + 1)):
+                continue
+            closes.append(i)
+            pending = False
+    return opens, closes
+
+
+def _until_next_open(marks: list[tuple[int, str]], start: int) -> Iterator[str]:
+    for _, role in marks[start:]:
+        if role == "open":
+            return
+        yield role
 
 
 def _unclosed(text: str, start: int, limit: int) -> Quote:

@@ -93,6 +93,8 @@ SPEAKER_HEADS = frozenset(
     owner owners student students businessman residents deputy deputies speaker parliamentarian
     legislator senator senators congressman member members chairman chairwoman premier ombudsman
     commissioner coordinator governors mayors presidents councils administrations spokespersons
+    reservist reservists conscript conscripts recruit recruits serviceman servicemen mobilised
+    mobilized paratrooper paratroopers marine marines sailor sailors pilot pilots sniper snipers
     broadcaster newspaper agency outlet network channel report reports monitor detainee detainees
     prisoner prisoners refugee refugees evacuee evacuees civilian civilians people family families
     parents victims victim pilot pilots sailor sailors marine marines medic paramedic separatists

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from etl.actors import ActorRegistry, normalise
 from etl.extract.periods import statement_day
-from etl.extract.quotes import Quote, find_quotes
+from etl.extract.quotes import Quote, find_quotes, speech_marks
 from etl.extract.sentences import Sentence
 from etl.extract.speakers import (CONNECTIVES, MODIFIERS, NAME_PARTICLES, SPEAKER_HEADS,
                                   TITLE_WORDS, PRONOUNS, ArticleSpeakers, Mention, Resolved, clean_role,
@@ -221,8 +221,9 @@ class _Found:
 def extract_statements(article: Article, sentences: list[Sentence], actors: ActorRegistry) -> list[Statement]:
     """Statements of `article` in text order, with speakers resolved through `actors`."""
     text = article.text
-    quotes = find_quotes(text)
-    masked = _mask(text, quotes)
+    marked = speech_marks(text)
+    quotes = find_quotes(marked)
+    masked = _mask(marked, quotes)
     units = _units(text, masked, sentences, quotes)
     memory = ArticleSpeakers(masked, actors, article.published)
     outlets = _outlet_names(article)
