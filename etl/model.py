@@ -12,6 +12,8 @@ CATEGORIES = ("killed", "injured", "casualties", "missing", "captured", "displac
 GROUPS = ("civilians", "children", "military", "people", "other")
 SIDES = ("ukraine", "russia", "other", "unknown")
 QUALIFIERS = ("exact", "at_least", "about", "up_to", "vague")
+THIS_WAR = "russia-ukraine"
+PRECISIONS = ("settlement", "district", "oblast", "country")
 KINDS = ("direct", "indirect", "mixed")
 
 
@@ -55,6 +57,18 @@ class Figure:
     # reported_by as written in the article (its fullest form there); this is the registry's one
     # name for that actor, so "Zelenskyy" and "the Ukrainian president" filter together.
     reported_by_actor: str | None = None
+    # Which conflict the people counted belong to: "russia-ukraine" for this war, a slug from
+    # data/conflicts.csv for another one, "none" for counts of no conflict (accidents, the pandemic).
+    conflict: str = THIS_WAR
+    # The extraction rule that produced the row, so a wrong row can be traced to its rule.
+    rule: str | None = None
+    # Where: `location` resolved against the gazetteer; empty when it names no known place.
+    place: str | None = None
+    admin1: str | None = None  # oblast (or the country's first-level division)
+    country: str | None = None  # ISO 3166-1 alpha-2
+    lat: float | None = None
+    lon: float | None = None
+    place_precision: str | None = None  # settlement, district, oblast, country
 
 
 @dataclass(frozen=True)
@@ -74,6 +88,8 @@ class Statement:
     # speaker as written in the article (its fullest form there); actor is the registry's one
     # name for that speaker, or the speaker itself when the registry does not know them.
     actor: str | None = None
+    # The extraction rule that produced the row, so a wrong row can be traced to its rule.
+    rule: str | None = None
 
 
 @dataclass(frozen=True)

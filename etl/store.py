@@ -40,7 +40,7 @@ STORE_NAME = "store.duckdb"
 _TYPES = {
     "published": "DATE", "period_start": "DATE", "period_end": "DATE", "said_on": "DATE",
     "value": "BIGINT", "value_high": "BIGINT", "words": "INTEGER", "line": "INTEGER",
-    "cumulative": "BOOLEAN", "seq": "INTEGER", "ord": "INTEGER",
+    "cumulative": "BOOLEAN", "seq": "INTEGER", "ord": "INTEGER", "lat": "DOUBLE", "lon": "DOUBLE",
 }
 ARTICLE_STORE_COLUMNS = ARTICLE_COLUMNS + ("text", "content_hash", "ord")
 TABLES: dict[str, tuple[str, ...]] = {
