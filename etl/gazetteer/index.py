@@ -1,0 +1,155 @@
+"""The gazetteer's tables, read from data/places once per process.
+
+- geonames.tsv.gz: GeoNames' populated places (built by scripts/build_places.py), each under
+  every Latin-script name it is known by;
+- admin1.tsv, admin1_names.csv: first-level divisions (Ukraine's oblasts and their like
+  elsewhere), their centroids, and the English names and spellings this project uses;
+- countries.tsv, aliases.csv: countries, spelling variants and sites (Azovstal -> Mariupol);
+- supplement.csv: the few places GeoNames lacks that the news names (Donbas).
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from etl.gazetteer.names import key
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "places"
+FILES = ("geonames.tsv.gz", "admin1.tsv", "admin1_names.csv", "countries.tsv", "aliases.csv", "supplement.csv")
+# How much a place's country counts when one name fits several places: the news in this corpus
+# is about Ukraine, then Russia and the countries between them, then the rest of the world.
+COUNTRY_PRIOR = {"UA": 4.0, "RU": 2.5, "BY": 2.5, "MD": 2.5, "PL": 1.0, "RO": 1.0, "SK": 1.0, "HU": 1.0}
+# An oblast or a country outweighs villages: counted as if it had this many people.
+DIVISION_WEIGHT = 500_000
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry, as the figures carry it."""
+
+    name: str
+    admin1: str | None  # the oblast (or the country's first-level division), by its English name
+    country: str  # ISO 3166-1 alpha-2
+    lat: float
+    lon: float
+    precision: str  # settlement, district, oblast, country
+    population: int = field(default=0, compare=False)
+    admin1_id: str | None = field(default=None, compare=False)  # the division's code (UP07)
+    capital: bool = field(default=False, compare=False)  # the news names capitals most
+
+    def at(self, precision: str) -> "Place":
+        return Place(self.name, self.admin1, self.country, self.lat, self.lon, precision, self.population,
+                     self.admin1_id, self.capital)
+
+    def prior(self, primary: bool) -> float:
+        """How likely the news means this place by a name it shares with others."""
+        people = DIVISION_WEIGHT if self.precision in ("oblast", "country") else self.population
+        return (COUNTRY_PRIOR.get(self.country, 0.0) + math.log10(max(people, 100)) + (1.5 if primary else 0.0)
+                + (1.0 if self.capital and primary else 0.0))
+
+
+@dataclass
+class Gazetteer:
+    rows: list[list[str]]  # geonames.tsv.gz as read
+    row_refs: dict[str, list[int]]  # key -> 2 * row + 1 if the key is the row's own name, else 2 * row
+    supplement: dict[str, list[tuple[Place, bool]]]  # key -> (place, the key is its own name)
+    divisions: dict[str, list[tuple[Place, bool]]]  # key -> first-level divisions
+    countries: dict[str, Place]
+    aliases: dict[str, tuple[str, str, str]]  # key -> (the place's name, its country, its admin-1 code)
+    oblast_first: set[str]  # keys that name an oblast before its (renamed) capital
+    division_by_id: dict[str, Place]
+
+    def settlements(self, k: str) -> list[tuple[Place, bool]]:
+        """The populated places a key names, each with whether it is the place's own name."""
+        out = list(self.supplement.get(k, ()))
+        for ref in self.row_refs.get(k, ()):
+            _id, name, country, admin1_id, lat, lon, population, capital, _keys = self.rows[ref >> 1]
+            division = self.division_by_id.get(admin1_id)
+            out.append((Place(name, division.name if division else None, country, float(lat), float(lon),
+                              "settlement", int(population), admin1_id or None, capital == "1"), bool(ref & 1)))
+        return out
+
+
+def _rows(name: str, delimiter: str = ",") -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter=delimiter))
+
+
+def _split(text: str) -> list[str]:
+    return [t.strip() for t in text.split(";") if t.strip()]
+
+
+def _add(table: dict, k: str, place: Place, primary: bool) -> None:
+    if k:
+        entries = table.setdefault(k, [])
+        if all(p != place for p, _ in entries):
+            entries.append((place, primary))
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    names = {r["id"]: r for r in _rows("admin1_names.csv")}
+    divisions: dict[str, list[tuple[Place, bool]]] = {}
+    division_by_id: dict[str, Place] = {}
+    oblast_first: set[str] = set()
+    for row in _rows("admin1.tsv", "\t"):
+        if not row["name"]:
+            continue
+        own = names.get(row["id"])
+        # Natural Earth writes the soft sign as an apostrophe (L'viv, Donets'k): not in English.
+        display = own["name"] if own else row["name"].replace("'", "")
+        place = Place(display, display, row["country"], float(row["lat"]), float(row["lon"]), "oblast",
+                      admin1_id=row["id"])
+        division_by_id[row["id"]] = place
+        for k in {key(display), key(row["name"]), key(row["name"].replace("'", ""))}:
+            _add(divisions, k, place, True)
+        if own:
+            for alias in _split(own["aliases"]):
+                _add(divisions, key(alias), place, False)
+            oblast_first.update(key(n) for n in _split(own["oblast_first"]))
+
+    # Places are kept as the file's rows and made into Place objects only when a name asks for
+    # them: the ETL's workers each load the table, and most of its 65,000 rows are never named.
+    rows: list[list[str]] = []
+    settlements: dict[str, list[int]] = {}
+    with gzip.open(DATA / "geonames.tsv.gz", "rt", encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            ref = 2 * len(rows) + 1  # odd: the row's own name; even: an alternate
+            rows.append(fields)
+            for k in fields[8].split("|"):  # the build lists each key once, the own name first
+                entries = settlements.get(k)
+                if entries is None:
+                    settlements[k] = [ref]
+                else:
+                    entries.append(ref)
+                ref &= ~1
+    supplement: dict[str, list[tuple[Place, bool]]] = {}
+    for row in _rows("supplement.csv"):
+        division = division_by_id.get(row["admin1"])
+        place = Place(row["name"], division.name if division else None, row["country"], float(row["lat"]),
+                      float(row["lon"]), row["precision"], 0, row["admin1"] or None)
+        for i, name in enumerate([row["name"], *_split(row["aliases"])]):
+            _add(supplement, key(name), place, i == 0)
+
+    countries = {}
+    for row in _rows("countries.tsv", "\t"):
+        if row["lat"]:
+            countries[key(row["name"])] = Place(row["name"], None, row["iso"], float(row["lat"]),
+                                                float(row["lon"]), "country")
+    aliases = {key(r["alias"]): (r["place"], r["country"], r["admin1"]) for r in _rows("aliases.csv")}
+    return Gazetteer(rows, settlements, supplement, divisions, countries, aliases, oblast_first, division_by_id)
+
+
+def data_digest() -> str:
+    """A digest of the gazetteer's data files (extraction changes when they change)."""
+    h = hashlib.blake2b(digest_size=8)
+    for name in FILES:
+        h.update((DATA / name).read_bytes())
+    return h.hexdigest()
