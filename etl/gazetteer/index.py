@@ -92,25 +92,33 @@ def _add(table: dict, k: str, place: Place, primary: bool) -> None:
 
 
 @lru_cache(maxsize=1)
+def divisions() -> dict[str, Place]:
+    """Every first-level division by its code (UP07), under the English name this project uses."""
+    names = {r["id"]: r["name"] for r in _rows("admin1_names.csv")}
+    out = {}
+    for row in _rows("admin1.tsv", "\t"):
+        if row["name"]:
+            # Natural Earth writes the soft sign as an apostrophe (L'viv, Donets'k): not in English.
+            display = names.get(row["id"]) or row["name"].replace("'", "")
+            out[row["id"]] = Place(display, display, row["country"], float(row["lat"]), float(row["lon"]),
+                                   "oblast", admin1_id=row["id"])
+    return out
+
+
+@lru_cache(maxsize=1)
 def load() -> Gazetteer:
     names = {r["id"]: r for r in _rows("admin1_names.csv")}
-    divisions: dict[str, list[tuple[Place, bool]]] = {}
-    division_by_id: dict[str, Place] = {}
+    division_by_id = divisions()
+    by_key: dict[str, list[tuple[Place, bool]]] = {}
     oblast_first: set[str] = set()
-    for row in _rows("admin1.tsv", "\t"):
-        if not row["name"]:
-            continue
-        own = names.get(row["id"])
-        # Natural Earth writes the soft sign as an apostrophe (L'viv, Donets'k): not in English.
-        display = own["name"] if own else row["name"].replace("'", "")
-        place = Place(display, display, row["country"], float(row["lat"]), float(row["lon"]), "oblast",
-                      admin1_id=row["id"])
-        division_by_id[row["id"]] = place
-        for k in {key(display), key(row["name"]), key(row["name"].replace("'", ""))}:
-            _add(divisions, k, place, True)
+    natural_earth = {r["id"]: r["name"] for r in _rows("admin1.tsv", "\t")}
+    for code, place in division_by_id.items():
+        for k in {key(place.name), key(natural_earth[code]), key(natural_earth[code].replace("'", ""))}:
+            _add(by_key, k, place, True)
+        own = names.get(code)
         if own:
             for alias in _split(own["aliases"]):
-                _add(divisions, key(alias), place, False)
+                _add(by_key, key(alias), place, False)
             oblast_first.update(key(n) for n in _split(own["oblast_first"]))
 
     # Places are kept as the file's rows and made into Place objects only when a name asks for
@@ -144,7 +152,7 @@ def load() -> Gazetteer:
             countries[key(row["name"])] = Place(row["name"], None, row["iso"], float(row["lat"]),
                                                 float(row["lon"]), "country")
     aliases = {key(r["alias"]): (r["place"], r["country"], r["admin1"]) for r in _rows("aliases.csv")}
-    return Gazetteer(rows, settlements, supplement, divisions, countries, aliases, oblast_first, division_by_id)
+    return Gazetteer(rows, settlements, supplement, by_key, countries, aliases, oblast_first, division_by_id)
 
 
 def data_digest() -> str:

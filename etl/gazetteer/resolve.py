@@ -34,32 +34,41 @@ class Candidates:
 
 @dataclass(frozen=True)
 class Evidence:
-    divisions: frozenset[str]  # admin-1 codes of the oblasts named
+    divisions: frozenset[str]  # admin-1 codes of the oblasts named as such
     countries: frozenset[str]  # ISO codes of the countries named (their names or peoples)
+    mentions: tuple[tuple[int, str], ...] = ()  # (position in the key of the text, admin-1 code)
 
 
 def _scored(entries: list[tuple[Place, bool]], precision: str | None = None) -> list[tuple[Place, float]]:
+    return [(p, s) for p, s, _ in _weighed(entries, precision)]
+
+
+def _weighed(entries: list[tuple[Place, bool]], precision: str | None = None) -> list[tuple[Place, float, bool]]:
+    """Each entry with its prior, and whether the name is its own."""
     out = []
     for place, primary in entries:
         if precision and place.precision == "settlement":
             place = place.at(precision)
-        out.append((place, place.prior(primary)))
+        out.append((place, place.prior(primary), primary))
     return out
 
 
-def _towns_before_oblasts(g: Gazetteer, k: str, ranked: list[tuple[Place, float]]) -> list[tuple[Place, float]]:
-    """A bare name shared by a town and an oblast ("Kharkiv", "Kyiv", "Minsk") is the town when
-    the town lies in that oblast or is a city of its country; unless the name is an oblast's that
-    its renamed capital no longer bears ("Dnipropetrovsk")."""
-    oblasts = [(p, s) for p, s in ranked if p.precision == "oblast"]
-    towns = [(p, s) for p, s in ranked if p.precision != "oblast"]
-    if not oblasts or not towns:
-        return ranked
+def _towns_before_oblasts(g: Gazetteer, k: str, ranked: list[tuple[Place, float, bool]]) -> list[tuple[Place, float]]:
+    """A bare name that is both a town's own name and an oblast's ("Kharkiv", "Kyiv", "Minsk"; or
+    another spelling of both, "Nikolaev") is the town when the town lies in that oblast or is a
+    city of its country; unless the name is an oblast's that its renamed capital no longer bears
+    ("Dnipropetrovsk")."""
+    oblasts = [(p, s) for p, s, _ in ranked if p.precision == "oblast"]
+    towns = [(p, s) for p, s, _ in ranked if p.precision != "oblast"]
+    by_alias = {p.admin1_id for p, _, primary in ranked if p.precision == "oblast" and not primary}
+    own = [p for p, _, primary in ranked if p.precision != "oblast" and (primary or p.admin1_id in by_alias)]
+    if not oblasts or not own:
+        return oblasts + towns
     if k in g.oblast_first:
         named = {p.admin1_id for p, _ in oblasts}
         return oblasts + [(p, s) for p, s in towns if p.admin1_id not in named]
-    within = {p.admin1_id for p, _ in towns}
-    cities = {p.country for p, _ in towns if p.population >= LARGE_TOWN or p.capital}
+    within = {p.admin1_id for p in own}
+    cities = {p.country for p in own if p.population >= LARGE_TOWN or p.capital}
     return towns + [(p, s) for p, s in oblasts if p.admin1_id not in within and p.country not in cities]
 
 
@@ -84,7 +93,7 @@ def _by_name(g: Gazetteer, k: str, level: str | None, country: str | None = None
     elif level == "district":
         ranked = _scored(settlements, "district")
     else:
-        ranked = _towns_before_oblasts(g, k, _scored(settlements) + _scored(divisions))
+        ranked = _towns_before_oblasts(g, k, _weighed(settlements) + _weighed(divisions))
     ranked = _constrain(ranked, country, admin1_id)
     ranked.sort(key=lambda t: (-t[1], t[0].name, t[0].lat))
     return Candidates(tuple(ranked))
@@ -122,36 +131,46 @@ def _within(g: Gazetteer, parsed: Parsed) -> Candidates:
 
 # -- evidence -----------------------------------------------------------------------------------
 
+_REGION_WORD = r"(?:\s+(?:region|regions|oblast|province|krai|regional))?"
+
 
 @lru_cache(maxsize=1)
-def _mention_pattern() -> tuple[re.Pattern, dict[str, tuple[set[str], set[str]]]]:
+def _mention_pattern() -> tuple[re.Pattern, dict[str, tuple[set[str], set[str]]], set[str]]:
     """One pattern for every oblast of Ukraine, Russia, Belarus and Moldova and every country (by
-    name or people), each mapped to the oblast codes and country codes it names."""
+    name or people), each mapped to the oblast codes and country codes it names; and the oblast
+    names that are not also a town's, which name the oblast without a following "region"."""
     g = load()
     names: dict[str, tuple[set[str], set[str]]] = {}
     for k, entries in g.divisions.items():
         for place, _ in entries:
-            if place.country in COUNTRY_PRIOR and COUNTRY_PRIOR[place.country] > 1 and len(k) > 3:
+            if COUNTRY_PRIOR.get(place.country, 0) > 1 and len(k) >= 3:
                 names.setdefault(k, (set(), set()))[0].add(place.admin1_id)
+    bare = {k for k in names if not any(p.population >= 1000 for p, _ in g.settlements(k))}
     for k, place in g.countries.items():
         names.setdefault(k, (set(), set()))[1].add(place.country)
     for k, (name, country, _) in g.aliases.items():
         if not name or key(name) in g.countries:  # a people ("Russian") or a country's other name
             names.setdefault(k, (set(), set()))[1].add(country)
     words = sorted(names, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b"), names
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b(" + _REGION_WORD + r")")
+    return pattern, names, bare
 
 
 @lru_cache(maxsize=16)  # an article's text is asked about once per ambiguous figure in it
 def evidence(text: str) -> Evidence:
-    pattern, names = _mention_pattern()
+    """The oblasts and countries a text names. A town's name is no oblast's: "Kiev's troops" and
+    "the Kharkiv region" differ, and so do "Donetsk" and "the DPR"."""
+    pattern, names, bare = _mention_pattern()
     divisions: set[str] = set()
     countries: set[str] = set()
+    mentions = []
     for m in pattern.finditer(key(text)):
-        d, c = names[m.group(0)]
-        divisions |= d
+        d, c = names[m.group(1)]
+        if d and (m.group(2) or m.group(1) in bare):
+            divisions |= d
+            mentions.extend((m.start(), code) for code in sorted(d))
         countries |= c
-    return Evidence(frozenset(divisions), frozenset(countries))
+    return Evidence(frozenset(divisions), frozenset(countries), tuple(mentions))
 
 
 def _leads(ranked: list[tuple[Place, float]] | tuple) -> Place | None:
@@ -159,7 +178,15 @@ def _leads(ranked: list[tuple[Place, float]] | tuple) -> Place | None:
         return None
     if len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= CLEAR_LEAD:
         return ranked[0][0]
-    return None
+    return _one_oblast(ranked)
+
+
+def _one_oblast(ranked: list[tuple[Place, float]] | tuple) -> Place | None:
+    """Namesakes all in one oblast: that oblast, without the town."""
+    codes = {p.admin1_id for p, _ in ranked}
+    if len(codes) != 1 or None in codes:
+        return None
+    return load().division_by_id.get(next(iter(codes)))
 
 
 def _fits(place: Place, ev: Evidence) -> bool:
@@ -177,15 +204,16 @@ def resolve(location: str | None, sentence: str = "", text: str = "") -> Place |
         return found.ranked[0][0]
     ranked = list(found.ranked)
     near = evidence(sentence)
-    # The sentence names the oblast of a candidate other than the leader: that one it is.
-    named = [(p, s) for p, s in ranked if p.admin1_id in near.divisions]
     leader = _leads(ranked)
-    if leader is not None and _overshadowed(leader, ranked):
-        leader = None
+    # The sentence names the oblast of a candidate other than a small leader: that one it is.
+    named = [(p, s) for p, s in ranked if p.admin1_id in near.divisions]
     if named and (leader is None or (leader.admin1_id not in near.divisions and leader.population < LARGE_TOWN)):
-        return _leads(named) or None
+        return _leads(named)
+    if leader is not None and leader.admin1_id not in near.divisions and _overshadowed(leader, ranked):
+        # A village named like a world city is the city, unless the sentence names its oblast.
+        leader = next(p for p, _ in ranked if p.country != leader.country and (p.population >= WORLD_CITY or p.capital))
     if leader is not None:
-        return leader if not _contradicted(leader, near) else _named_oblast(near)
+        return _named_oblast(near, sentence, location) if _contradicted(leader, near) else leader
     # No clear leader: the article decides, if it names the oblast (or country) of one of them.
     for ev in (near, evidence(text)):
         fitting = [(p, s) for p, s in ranked if _fits(p, ev)]
@@ -201,19 +229,21 @@ def _overshadowed(leader: Place, ranked: list[tuple[Place, float]]) -> bool:
 
 
 def _contradicted(place: Place, near: Evidence) -> bool:
-    """The sentence places the event elsewhere: another oblast of the region (for a small town),
-    or another country (for a place abroad)."""
-    if place.population >= LARGE_TOWN or place.precision in ("oblast", "country"):
+    """The sentence places the event elsewhere: a small town of the region in another oblast, a
+    place abroad in another country."""
+    if place.population >= LARGE_TOWN or place.precision == "country":
         return False
-    if COUNTRY_PRIOR.get(place.country, 0) > 1:
-        other = near.divisions and place.admin1_id not in near.divisions
-        return bool(other) or bool(near.countries - HOME - {place.country}) and place.country not in near.countries
-    abroad = near.countries - HOME
-    return bool(abroad) and place.country not in abroad
+    if place.country in COUNTRY_PRIOR:  # in Ukraine or near it: only another oblast speaks against it
+        if place.precision == "oblast":
+            return False
+        return bool(near.divisions) and place.admin1_id not in near.divisions
+    return bool(near.countries - HOME) and place.country not in near.countries
 
 
-def _named_oblast(near: Evidence) -> Place | None:
-    """The one oblast the sentence names, when it names exactly one."""
-    if len(near.divisions) != 1:
-        return None
-    return load().division_by_id.get(next(iter(near.divisions)))
+def _named_oblast(near: Evidence, sentence: str, location: str) -> Place | None:
+    """The oblast the sentence names next after the location ("X ... in Russia's Belgorod
+    region"), else the only one it names."""
+    at = key(sentence).find(key(location))
+    after = [code for pos, code in near.mentions if at >= 0 and pos > at]
+    codes = after[:1] or sorted(near.divisions)
+    return load().division_by_id.get(codes[0]) if len(codes) == 1 else None
