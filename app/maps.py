@@ -22,6 +22,9 @@ OUTLINES = Path(__file__).resolve().parent.parent / "data" / "geo" / "ukraine-ob
 LON_RANGE, LAT_RANGE = (21.5, 41.5), (43.8, 53.0)
 CENTER = {"lat": 48.6, "lon": 31.5}
 MAX_MARKER = 44  # px, the largest claim's marker
+# Marker areas follow the values up to this quantile; the few claims above it are drawn at the
+# largest size, so one outsized claim does not shrink every other marker to a dot.
+SIZE_QUANTILE = 0.95
 SENTENCE_CHARS = 280
 STREET_STYLE = "open-street-map"
 
@@ -59,38 +62,76 @@ _HOVER = ("<b>%{customdata[0]} %{customdata[1]}</b><br>%{customdata[4]}<br>claim
 
 def _sizes(values: pd.Series, largest: float) -> list[float]:
     """Marker diameters with areas proportional to the value (a claim of 400 covers four times
-    the area of one of 100), at least 5 px so a single death stays visible."""
-    return [max(5.0, MAX_MARKER * math.sqrt(v / largest)) if largest > 0 else 5.0 for v in values]
+    the area of one of 100) up to `largest`, at least 5 px so a single death stays visible."""
+    return [max(5.0, MAX_MARKER * math.sqrt(min(v, largest) / largest)) if largest > 0 else 5.0 for v in values]
+
+
+# Oblast shades by their number of claims: the upper bound of each step, and its fill (Ukraine's
+# oblasts without claims white, its neighbours' grey).
+SHADES = ((0, None), (4, "#dce7f3"), (19, "#b7cde8"), (49, "#8aafd9"), (float("inf"), "#5b8fc9"))
+EMPTY = {True: "#ffffff", False: "#ebebeb"}
+BORDER = {True: ("#6b6b6b", 0.8), False: ("#b5b5b5", 0.4)}
+
+
+def _rings(feature: dict) -> tuple[list, list]:
+    """A feature's outer rings as one line with gaps (None) between them, for a filled trace."""
+    lats: list = []
+    lons: list = []
+    for polygon in feature["geometry"]["coordinates"]:
+        lons += [x for x, _ in polygon[0]] + [None]
+        lats += [y for _, y in polygon[0]] + [None]
+    return lats, lons
+
+
+def _outline_traces(counts: dict[str, int], streets: bool) -> list:
+    """The oblasts as filled outlines, one trace per shade, and an invisible point at each
+    oblast's centre for its hover. Lines and points only: no trace asks plotly for base maps."""
+    geo = outlines()
+    steps: dict[tuple[bool, int], tuple[list, list]] = {}
+    centres = []
+    for feature in geo["features"]:
+        props = feature["properties"]
+        n = counts.get(props["key"], 0)
+        step = (props["country"] == "UA", next(i for i, (upper, _) in enumerate(SHADES) if n <= upper))
+        lats, lons = _rings(feature)
+        steps.setdefault(step, ([], []))[0].extend(lats)
+        steps[step][1].extend(lons)
+        place = divisions().get(feature["id"])
+        if place is not None:
+            name = props["name"] + ("" if props["country"] == "UA" else f" ({props['country']})")
+            centres.append((place.lat, place.lon, f"{plot_text(name)}: {n:,} claim{'s' if n != 1 else ''}"))
+    trace = go.Scattermap if streets else go.Scattergeo
+    # Neighbours first, so Ukraine's darker borders are drawn over the shared ones.
+    traces = [trace(lat=lats, lon=lons, mode="lines", fill="toself",
+                    fillcolor=SHADES[step][1] or EMPTY[ukraine],
+                    line=dict(color=BORDER[ukraine][0], width=BORDER[ukraine][1]), hoverinfo="skip",
+                    showlegend=False, name=f"oblasts-{'UA' if ukraine else 'neighbours'}-{step}")
+              for (ukraine, step), (lats, lons) in sorted(steps.items())]
+    lat, lon, text = zip(*centres)
+    traces.append(trace(lat=lat, lon=lon, text=text, mode="markers", marker=dict(size=12, opacity=0),
+                        hovertemplate="%{text}<extra></extra>", showlegend=False, name="oblasts"))
+    return traces
 
 
 def where_map(claims: pd.DataFrame, oblasts: pd.DataFrame, streets: bool = False) -> go.Figure:
     """Oblasts shaded by their claims, a marker per placed claim (not those placed only at
     country level) sized by value and coloured by category."""
-    geo = outlines()
-    counts = {f"{r.country}:{r.oblast}": r.claims for r in oblasts.itertuples(index=False)}
-    keys = [f["properties"]["key"] for f in geo["features"]]
-    names = [plot_text(f["properties"]["name"]) + ("" if f["properties"]["country"] == "UA"
-                                                   else f" ({f['properties']['country']})") for f in geo["features"]]
-    z = [counts.get(k, 0) for k in keys]
-    shade = dict(geojson=geo, featureidkey="properties.key", locations=keys, z=z, text=names,
-                 colorscale=[[0, "#f4f4f2"], [1e-9, "#e3ecf6"], [1, "#5b8fc9"]], zmin=0, zmax=max(max(z), 1),
-                 showscale=False, marker_line_color="#8a8a8a", marker_line_width=0.6, name="oblasts",
-                 hovertemplate="%{text}: %{z} claims<extra></extra>")
-    fig = go.Figure(go.Choroplethmap(**shade) if streets else go.Choropleth(**shade))
+    counts = {f"{r.country}:{r.oblast}": int(r.claims) for r in oblasts.itertuples(index=False)}
+    fig = go.Figure(_outline_traces(counts, streets))
     shown = claims[claims["place_precision"] != "country"]
-    largest = float(shown["value"].max()) if len(shown) else 0.0
+    largest = float(shown["value"].quantile(SIZE_QUANTILE)) if len(shown) else 0.0
     for category, part in shown.groupby("category", sort=False):
-        marker = dict(size=_sizes(part["value"], largest), color=COLORS.get(str(category)), opacity=0.7,
-                      symbol=["square" if p == "oblast" else "circle" for p in part["place_precision"]]
-                      if not streets else None)
+        marker = dict(size=_sizes(part["value"], largest), color=COLORS.get(str(category)), opacity=0.7)
         points = dict(lat=part["lat"], lon=part["lon"], name=plot_text(category), mode="markers",
                       customdata=_hover_rows(part), hovertemplate=_HOVER)
         if streets:
-            fig.add_trace(go.Scattermap(marker={k: v for k, v in marker.items() if v is not None}, **points))
+            fig.add_trace(go.Scattermap(marker=marker, **points))
         else:
-            fig.add_trace(go.Scattergeo(marker=dict(marker, line=dict(width=0.5, color="white")), **points))
+            symbols = ["square" if p == "oblast" else "circle" for p in part["place_precision"]]
+            fig.add_trace(go.Scattergeo(marker=dict(marker, symbol=symbols, line=dict(width=0.5, color="white")),
+                                        **points))
     layout = dict(margin=dict(l=0, r=0, t=10, b=0), height=560, legend_title_text="category",
-                  legend=dict(orientation="h", y=-0.02))
+                  legend=dict(orientation="h", y=-0.02), hovermode="closest")
     if streets:
         fig.update_layout(map=dict(style=STREET_STYLE, center=CENTER, zoom=4.6), **layout)
     else:
