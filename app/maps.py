@@ -122,8 +122,8 @@ def where_map(claims: pd.DataFrame, oblasts: pd.DataFrame, streets: bool = False
     largest = float(shown["value"].quantile(SIZE_QUANTILE)) if len(shown) else 0.0
     for category, part in shown.groupby("category", sort=False):
         marker = dict(size=_sizes(part["value"], largest), color=COLORS.get(str(category)), opacity=0.7)
-        points = dict(lat=part["lat"], lon=part["lon"], name=plot_text(category), mode="markers",
-                      customdata=_hover_rows(part), hovertemplate=_HOVER)
+        points = dict(lat=part["lat"].tolist(), lon=part["lon"].tolist(), name=plot_text(category),
+                      mode="markers", customdata=_hover_rows(part), hovertemplate=_HOVER)
         if streets:
             fig.add_trace(go.Scattermap(marker=marker, **points))
         else:

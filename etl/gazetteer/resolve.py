@@ -21,8 +21,9 @@ CLEAR_LEAD = 1.0
 LARGE_TOWN = 100_000
 # Every sentence of this corpus names these: they are no evidence against a place abroad.
 HOME = {"UA", "RU"}
-# A city this large abroad is what a name means unless the news names a small namesake's oblast
-# ("New York" is also a village in the Donetsk oblast).
+# An unknown village takes the oblast the sentence names at most this many characters after it.
+NEXT_TO = 40
+# A city this large is what a name means unless the sentence names a small namesake's oblast.
 WORLD_CITY = 1_000_000
 
 
@@ -30,6 +31,7 @@ WORLD_CITY = 1_000_000
 class Candidates:
     ranked: tuple[tuple[Place, float], ...]  # best first
     certain: bool = False  # an alias, a country or a qualified name: no evidence needed
+    own_name: frozenset[Place] = frozenset()  # the candidates the name is the own name of
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,11 @@ def _towns_before_oblasts(g: Gazetteer, k: str, ranked: list[tuple[Place, float,
     ("Dnipropetrovsk")."""
     oblasts = [(p, s) for p, s, _ in ranked if p.precision == "oblast"]
     towns = [(p, s) for p, s, _ in ranked if p.precision != "oblast"]
-    by_alias = {p.admin1_id for p, _, primary in ranked if p.precision == "oblast" and not primary}
+    # Ukraine's and Russia's oblasts are named after their capitals, under any spelling ("Mykolaiv"
+    # names the city GeoNames spells Mykolayiv); elsewhere only a town's own name counts ("Aichi"
+    # is also an alternate name of Okazaki, a city in Aichi).
+    by_alias = {p.admin1_id for p, _, primary in ranked
+                if p.precision == "oblast" and (not primary or COUNTRY_PRIOR.get(p.country, 0) > 1)}
     own = [p for p, _, primary in ranked if p.precision != "oblast" and (primary or p.admin1_id in by_alias)]
     if not oblasts or not own:
         return oblasts + towns
@@ -96,7 +102,8 @@ def _by_name(g: Gazetteer, k: str, level: str | None, country: str | None = None
         ranked = _towns_before_oblasts(g, k, _weighed(settlements) + _weighed(divisions))
     ranked = _constrain(ranked, country, admin1_id)
     ranked.sort(key=lambda t: (-t[1], t[0].name, t[0].lat))
-    return Candidates(tuple(ranked))
+    own = frozenset(p for p, primary in settlements + divisions if primary)
+    return Candidates(tuple(ranked), own_name=own)
 
 
 @lru_cache(maxsize=50_000)
@@ -199,7 +206,8 @@ def resolve(location: str | None, sentence: str = "", text: str = "") -> Place |
         return None
     found = candidates(location)
     if not found.ranked:
-        return None
+        # A village the gazetteer lacks, written with its oblast: "Belogorka in Kherson Region".
+        return _named_oblast(evidence(sentence), sentence, location, within=NEXT_TO) if sentence else None
     if found.certain:
         return found.ranked[0][0]
     ranked = list(found.ranked)
@@ -209,9 +217,9 @@ def resolve(location: str | None, sentence: str = "", text: str = "") -> Place |
     named = [(p, s) for p, s in ranked if p.admin1_id in near.divisions]
     if named and (leader is None or (leader.admin1_id not in near.divisions and leader.population < LARGE_TOWN)):
         return _leads(named)
-    if leader is not None and leader.admin1_id not in near.divisions and _overshadowed(leader, ranked):
-        # A village named like a world city is the city, unless the sentence names its oblast.
-        leader = next(p for p, _ in ranked if p.country != leader.country and (p.population >= WORLD_CITY or p.capital))
+    city = _world_city(ranked, found.own_name)
+    if city is not None and not named:
+        return city
     if leader is not None:
         return _named_oblast(near, sentence, location) if _contradicted(leader, near) else leader
     # No clear leader: the article decides, if it names the oblast (or country) of one of them.
@@ -222,10 +230,20 @@ def resolve(location: str | None, sentence: str = "", text: str = "") -> Place |
     return None
 
 
-def _overshadowed(leader: Place, ranked: list[tuple[Place, float]]) -> bool:
-    """A small place that shares its name with a world city abroad leads only with evidence."""
-    return leader.population < LARGE_TOWN and leader.precision == "settlement" and any(
-        p.country != leader.country and (p.population >= WORLD_CITY or p.capital) for p, _ in ranked)
+def _world_city(ranked: list[tuple[Place, float]], own_name: frozenset[Place]) -> Place | None:
+    """A name shared by one world city and only small places elsewhere, none of which bears it as
+    its own name, is the city: "New York" is also another name of a village in the Donetsk oblast,
+    but only a sentence naming that oblast makes it so. ("Salisbury", Harare's colonial name, is
+    still a town's own name in England: that needs evidence.)"""
+    cities = [p for p, _ in ranked if p.precision == "settlement"
+              and (p.population >= WORLD_CITY or p.capital and p.population >= LARGE_TOWN)]
+    if len(cities) != 1:
+        return None
+    city = cities[0]
+    rivals = [p for p, _ in ranked if p.country != city.country]
+    if not rivals or any(p.population >= LARGE_TOWN or p.precision != "settlement" or p in own_name for p in rivals):
+        return None
+    return city
 
 
 def _contradicted(place: Place, near: Evidence) -> bool:
@@ -240,10 +258,12 @@ def _contradicted(place: Place, near: Evidence) -> bool:
     return bool(near.countries - HOME) and place.country not in near.countries
 
 
-def _named_oblast(near: Evidence, sentence: str, location: str) -> Place | None:
+def _named_oblast(near: Evidence, sentence: str, location: str, within: int | None = None) -> Place | None:
     """The oblast the sentence names next after the location ("X ... in Russia's Belgorod
-    region"), else the only one it names."""
-    at = key(sentence).find(key(location))
-    after = [code for pos, code in near.mentions if at >= 0 and pos > at]
-    codes = after[:1] or sorted(near.divisions)
+    region"), else the only one it names; with `within`, only one named that close after it."""
+    text = key(sentence)
+    at = text.find(key(location))
+    end = at + len(key(location))
+    after = [code for pos, code in near.mentions if at >= 0 and pos >= end and (within is None or pos - end <= within)]
+    codes = after[:1] if within is not None else after[:1] or sorted(near.divisions)
     return load().division_by_id.get(codes[0]) if len(codes) == 1 else None
