@@ -26,6 +26,7 @@ MAX_MARKER = 44  # px, the largest claim's marker
 # largest size, so one outsized claim does not shrink every other marker to a dot.
 SIZE_QUANTILE = 0.95
 SENTENCE_CHARS = 280
+MAX_MARKERS = 3000  # more would make the page slow to draw, and no clearer
 STREET_STYLE = "open-street-map"
 
 

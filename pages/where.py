@@ -22,7 +22,8 @@ with c2:
                              "from the oblast outlines shipped with the tool and needs no connection.")
 
 counts = db.fetch(store, place_queries.placement(filters, shown)).iloc[0]
-claims = db.fetch(store, place_queries.map_claims(filters, shown))
+# The largest claims first: at a million figures the map draws the largest MAX_MARKERS.
+claims = db.fetch(store, place_queries.map_claims(filters, shown), maps.MAX_MARKERS + 1)
 oblasts = db.fetch(store, place_queries.by_oblast(filters, shown))
 
 left, right = st.columns([3, 2])
@@ -30,7 +31,10 @@ with left:
     if claims.empty:
         empty.no_match()
     else:
-        st.plotly_chart(maps.where_map(claims, oblasts, streets), key="where-map", width="stretch")
+        st.plotly_chart(maps.where_map(claims.head(maps.MAX_MARKERS), oblasts, streets), key="where-map",
+                        width="stretch")
+    if len(claims) > maps.MAX_MARKERS:
+        st.caption(f"The map draws the {maps.MAX_MARKERS:,} largest claims; the table below lists all of them.")
     st.caption(
         f"{int(counts['on_map']):,} of {int(counts['figures']):,} figure mentions are on the map "
         f"(circles: a town or district; squares: only the oblast is known). "

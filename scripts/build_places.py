@@ -46,6 +46,10 @@ MAP_NEIGHBOURS = ("RUS", "BLR", "MDA", "POL", "ROU", "SVK", "HUN")
 # ISO 3166-2 keep them in Ukraine (UA-43, UA-40), and so does this gazetteer.
 UKRAINE_IN_RUSSIA_FILE = ("UP11", "UP20")
 DIGITS = 3  # ~100 m: plenty for outlines simplified to screen resolution
+NEIGHBOUR_DIGITS = 2  # ~1 km: the neighbours' divisions are context, drawn thin and grey
+# Douglas-Peucker tolerance, in degrees, for the map's outlines (~300 m in Ukraine, ~1.5 km
+# beyond): invisible on a map of the whole country, and a third of the bytes to send a browser.
+TOLERANCE = {True: 0.003, False: 0.015}
 
 
 def topojson_features(topology: dict) -> list[dict]:
@@ -262,7 +266,10 @@ def _write_map(units: dict[str, list[dict]]) -> None:
             if iso2 != "UA" and (unit["iso3"] not in MAP_NEIGHBOURS or unit["bbox"][0] > x1 or unit["bbox"][2] < x0
                                  or unit["bbox"][1] > y1 or unit["bbox"][3] < y0):
                 continue
-            coordinates = [[[list(p) for p in ring] for ring in poly] for poly in unit["polygons"]]
+            ukraine = iso2 == "UA"
+            digits = DIGITS if ukraine else NEIGHBOUR_DIGITS
+            coordinates = [[_rounded(_simplified(ring, TOLERANCE[ukraine]), digits) for ring in poly]
+                           for poly in unit["polygons"]]
             features.append({"type": "Feature", "id": unit["id"],
                              "properties": {"name": unit["name"], "country": iso2},
                              "geometry": {"type": "MultiPolygon", "coordinates": coordinates}})
@@ -273,6 +280,42 @@ def _write_map(units: dict[str, list[dict]]) -> None:
     path = REPO / "data" / "geo" / "ukraine-oblasts.geojson"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(doc, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def _simplified(ring: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Douglas-Peucker: the points that keep the ring within `tolerance` of itself (and at least
+    a triangle, closed)."""
+    if len(ring) <= 4:
+        return ring
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(ring) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x0, y0), (x1, y1) = ring[first], ring[last]
+        dx, dy = x1 - x0, y1 - y0
+        norm = math.hypot(dx, dy)
+        far, at = 0.0, None
+        for i in range(first + 1, last):
+            x, y = ring[i]
+            d = abs(dy * (x - x0) - dx * (y - y0)) / norm if norm else math.hypot(x - x0, y - y0)
+            if d > far:
+                far, at = d, i
+        if at is not None and far > tolerance:
+            keep[at] = True
+            stack += [(first, at), (at, last)]
+    out = [p for p, k in zip(ring, keep) if k]
+    return out if len(out) >= 4 else ring
+
+
+def _rounded(ring: list[tuple[float, float]], digits: int) -> list[list[float]]:
+    """The ring at `digits` decimals, without the points rounding made repeat."""
+    out: list[list[float]] = []
+    for x, y in ring:
+        point = [round(x, digits), round(y, digits)]
+        if not out or point != out[-1]:
+            out.append(point)
+    return out
 
 
 def main() -> None:

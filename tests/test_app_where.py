@@ -126,3 +126,13 @@ def test_text_from_articles_reaches_the_map_as_text_only(open_app, tmp_path):
     spec = at.get("plotly_chart")[0].proto.spec
     assert "<img" not in spec.replace("\\u003c", "<") and "<script>" not in spec.replace("\\u003c", "<")
     assert "&lt;img src=x" in spec
+
+
+def test_the_street_map_is_a_switch_the_user_turns_on(open_app, placed_store):
+    at = open_app(placed_store, WHERE)
+    assert json.loads(at.get("plotly_chart")[0].proto.spec)["layout"].get("map") is None
+    at.toggle(key="where-streets").set_value(True).run()
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["map"]["style"] == "open-street-map"
+    assert {t["type"] for t in spec["data"]} == {"scattermap"}
+    assert sorted(m[2] for m in _markers(spec["data"])) == ["captured", "displaced", "injured", "killed", "killed"]
