@@ -11,7 +11,7 @@ Sources (see data/places/README.md):
   to TopoJSON per country: the oblast outlines drawn by the Where page, each place's oblast where
   GeoNames' admin-1 code does not name one we know, and the centroid of each oblast and country.
 
-Writes data/places/geonames.tsv.gz, data/places/admin1.tsv, data/places/countries.tsv and
+Writes data/places/geonames.tsv.gz, geonames-names.tsv.gz, admin1.tsv, countries.tsv and
 data/geo/ukraine-oblasts.geojson. The output depends only on the two packages: a rebuild gives
 the same bytes.
 """
@@ -214,7 +214,8 @@ def build(geomap: Path) -> None:
         json.loads((geomap / "dist/topojson/world/countries.json").read_text(encoding="utf-8")))}
 
     out = REPO / "data" / "places"
-    rows = []
+    rows: list[str] = []
+    names: dict[str, list[str]] = {}
     by_country: dict[str, list[dict]] = {}
     for place in cities.values():
         iso2 = place["countrycode"]
@@ -232,19 +233,22 @@ def build(geomap: Path) -> None:
             keys = place_keys(place)
             if not keys:
                 continue
+            for i, k in enumerate(keys):  # the row number, starred where the key is the own name
+                names.setdefault(k, []).append(f"{len(rows)}{'*' if i == 0 else ''}")
             rows.append("\t".join(map(str, (
                 place["geonameid"], place["name"], iso2, admin1_of(place, country_units, by_code),
                 round(place["latitude"], 4), round(place["longitude"], 4), place["population"],
-                int(place["name"] == capital), "|".join(keys)))))
-    with gzip.GzipFile(out / "geonames.tsv.gz", "wb", mtime=0) as f:
-        f.write(("geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tcapital\tkeys\n" + "\n".join(rows)
-                 + "\n").encode("utf-8"))
+                int(place["name"] == capital)))))
+    _write_gzip(out / "geonames.tsv.gz", ["geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tcapital", *rows])
+    # Sorted, so that a lookup is a binary search over the file's lines, with nothing to build.
+    _write_gzip(out / "geonames-names.tsv.gz", [f"{k}\t{' '.join(refs)}" for k, refs in sorted(names.items())])
 
-    lines = ["id\tcountry\tname\tlat\tlon"]
+    lines = ["id\tcountry\tname\tlat\tlon\tkeys"]
     for iso2 in sorted(units):
         for unit in sorted(units[iso2], key=lambda u: u["id"]):
             lat, lon = centroid(unit["polygons"])
-            lines.append(f"{unit['id']}\t{iso2}\t{unit['name']}\t{lat}\t{lon}")
+            keys = "|".join(dict.fromkeys((key(unit["name"]), key(unit["name"].replace("'", "")))))
+            lines.append(f"{unit['id']}\t{iso2}\t{unit['name']}\t{lat}\t{lon}\t{keys}")
     (out / "admin1.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     lines = ["iso\tname\tlat\tlon"]
@@ -256,6 +260,11 @@ def build(geomap: Path) -> None:
 
     _write_map(units)
     print(f"{len(rows):,} places, {sum(map(len, units.values())):,} admin-1 units, {len(countries)} countries")
+
+
+def _write_gzip(path: Path, lines: list[str]) -> None:
+    with gzip.GzipFile(path, "wb", mtime=0) as f:
+        f.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
 def _write_map(units: dict[str, list[dict]]) -> None:

@@ -1,7 +1,7 @@
 """The gazetteer's tables, read from data/places once per process.
 
-- geonames.tsv.gz: GeoNames' populated places (built by scripts/build_places.py), each under
-  every Latin-script name it is known by;
+- geonames.tsv.gz, geonames-names.tsv.gz: GeoNames' populated places (built by
+  scripts/build_places.py), and every Latin-script name each is known by;
 - admin1.tsv, admin1_names.csv: first-level divisions (Ukraine's oblasts and their like
   elsewhere), their centroids, and the English names and spellings this project uses;
 - countries.tsv, aliases.csv: countries, spelling variants and sites (Azovstal -> Mariupol);
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+from bisect import bisect_left
 import hashlib
 import math
 from dataclasses import dataclass, field
@@ -20,11 +21,11 @@ from pathlib import Path
 from etl.gazetteer.names import key
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "places"
-FILES = ("geonames.tsv.gz", "admin1.tsv", "admin1_names.csv", "countries.tsv", "aliases.csv", "supplement.csv")
+FILES = ("geonames.tsv.gz", "geonames-names.tsv.gz", "admin1.tsv", "admin1_names.csv", "countries.tsv", "aliases.csv", "supplement.csv")
 # data_digest() of the files above. The pipeline re-extracts everything when its code changes, not
 # its data: recording the digest here makes a change of the tables a change of the code
 # (tests/test_gazetteer.py fails until it is updated).
-DATA_DIGEST = "42de97d6e1533c39"
+DATA_DIGEST = "f8025a875ebd56ab"
 # How much a place's country counts when one name fits several places: the news in this corpus
 # is about Ukraine, then Russia and the countries between them, then the rest of the world.
 COUNTRY_PRIOR = {"UA": 4.0, "RU": 2.5, "BY": 2.5, "MD": 2.5, "PL": 1.0, "RO": 1.0, "SK": 1.0, "HU": 1.0}
@@ -59,8 +60,8 @@ class Place:
 
 @dataclass
 class Gazetteer:
-    rows: list[list[str]]  # geonames.tsv.gz as read
-    row_refs: dict[str, list[int]]  # key -> 2 * row + 1 if the key is the row's own name, else 2 * row
+    rows: list[str]  # geonames.tsv.gz's lines, header dropped
+    names: list[str]  # geonames-names.tsv.gz's lines, sorted: "key<TAB>row row* ..." (* its own name)
     supplement: dict[str, list[tuple[Place, bool]]]  # key -> (place, the key is its own name)
     divisions: dict[str, list[tuple[Place, bool]]]  # key -> first-level divisions
     countries: dict[str, Place]
@@ -71,13 +72,16 @@ class Gazetteer:
     def settlements(self, k: str) -> list[tuple[Place, bool]]:
         """The populated places a key names, each with whether it is the place's own name."""
         out = list(self.supplement.get(k, ()))
-        for ref in self.row_refs.get(k, ()):
-            _id, name, country, admin1_id, lat, lon, population, capital, _keys = self.rows[ref >> 1]
+        at = bisect_left(self.names, k + "\t")
+        if at == len(self.names) or not self.names[at].startswith(k + "\t"):
+            return out
+        for ref in self.names[at][len(k) + 1:].split():
+            row = int(ref.rstrip("*"))
+            _id, name, country, admin1_id, lat, lon, population, capital = self.rows[row].split("\t")
             division = self.division_by_id.get(admin1_id)
             out.append((Place(name, division.name if division else None, country, float(lat), float(lon),
-                              "settlement", int(population), admin1_id or None, capital == "1"), bool(ref & 1)))
+                              "settlement", int(population), admin1_id or None, capital == "1"), ref.endswith("*")))
         return out
-
 
 def _rows(name: str, delimiter: str = ",") -> list[dict[str, str]]:
     with open(DATA / name, encoding="utf-8", newline="") as f:
@@ -95,17 +99,21 @@ def _add(table: dict, k: str, place: Place, primary: bool) -> None:
             entries.append((place, primary))
 
 
+def _tsv(name: str) -> list[list[str]]:
+    """A built table's rows as fields (its header dropped)."""
+    return [line.split("\t") for line in (DATA / name).read_text(encoding="utf-8").splitlines()[1:]]
+
+
 @lru_cache(maxsize=1)
 def divisions() -> dict[str, Place]:
     """Every first-level division by its code (UP07), under the English name this project uses."""
     names = {r["id"]: r["name"] for r in _rows("admin1_names.csv")}
     out = {}
-    for row in _rows("admin1.tsv", "\t"):
-        if row["name"]:
+    for code, country, name, lat, lon, _keys in _tsv("admin1.tsv"):
+        if name:
             # Natural Earth writes the soft sign as an apostrophe (L'viv, Donets'k): not in English.
-            display = names.get(row["id"]) or row["name"].replace("'", "")
-            out[row["id"]] = Place(display, display, row["country"], float(row["lat"]), float(row["lon"]),
-                                   "oblast", admin1_id=row["id"])
+            display = names.get(code) or name.replace("'", "")
+            out[code] = Place(display, display, country, float(lat), float(lon), "oblast", admin1_id=code)
     return out
 
 
@@ -115,35 +123,27 @@ def load() -> Gazetteer:
     division_by_id = divisions()
     by_key: dict[str, list[tuple[Place, bool]]] = {}
     oblast_first: set[str] = set()
-    natural_earth = {r["id"]: r["name"] for r in _rows("admin1.tsv", "\t")}
-    for code, place in division_by_id.items():
+    for code, _country, _name, _lat, _lon, keys in _tsv("admin1.tsv"):
+        place = division_by_id.get(code)
+        if place is None:
+            continue
         own = names.get(code)
-        _add(by_key, key(place.name), place, True)
         # Natural Earth's spelling is the name unless this project gives another ("Odessa").
-        for k in {key(natural_earth[code]), key(natural_earth[code].replace("'", ""))}:
+        for k in keys.split("|"):
             _add(by_key, k, place, own is None)
         if own:
+            _add(by_key, key(place.name), place, True)
             for alias in _split(own["aliases"]):
                 _add(by_key, key(alias), place, False)
             oblast_first.update(key(n) for n in _split(own["oblast_first"]))
 
-    # Places are kept as the file's rows and made into Place objects only when a name asks for
-    # them: the ETL's workers each load the table, and most of its 65,000 rows are never named.
-    rows: list[list[str]] = []
-    settlements: dict[str, list[int]] = {}
+    # The places and their names stay the files' lines, searched and parsed only when a name asks
+    # for them: every worker of the ETL loads the gazetteer, and most of its 65,000 places are
+    # never named.
     with gzip.open(DATA / "geonames.tsv.gz", "rt", encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            fields = line.rstrip("\n").split("\t")
-            ref = 2 * len(rows) + 1  # odd: the row's own name; even: an alternate
-            rows.append(fields)
-            for k in fields[8].split("|"):  # the build lists each key once, the own name first
-                entries = settlements.get(k)
-                if entries is None:
-                    settlements[k] = [ref]
-                else:
-                    entries.append(ref)
-                ref &= ~1
+        rows = f.read().split("\n")[1:]
+    with gzip.open(DATA / "geonames-names.tsv.gz", "rt", encoding="utf-8") as f:
+        names_index = f.read().split("\n")
     supplement: dict[str, list[tuple[Place, bool]]] = {}
     for row in _rows("supplement.csv"):
         division = division_by_id.get(row["admin1"])
@@ -153,12 +153,11 @@ def load() -> Gazetteer:
             _add(supplement, key(name), place, i == 0)
 
     countries = {}
-    for row in _rows("countries.tsv", "\t"):
-        if row["lat"]:
-            countries[key(row["name"])] = Place(row["name"], None, row["iso"], float(row["lat"]),
-                                                float(row["lon"]), "country")
+    for iso, name, lat, lon in _tsv("countries.tsv"):
+        if lat:
+            countries[key(name)] = Place(name, None, iso, float(lat), float(lon), "country")
     aliases = {key(r["alias"]): (r["place"], r["country"], r["admin1"]) for r in _rows("aliases.csv")}
-    return Gazetteer(rows, settlements, supplement, by_key, countries, aliases, oblast_first, division_by_id)
+    return Gazetteer(rows, names_index, supplement, by_key, countries, aliases, oblast_first, division_by_id)
 
 
 def data_digest() -> str:
