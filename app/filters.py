@@ -19,9 +19,9 @@ MAX_TEXT = 200
 PARAMS: dict[str, str] = {
     "from": "month_from", "to": "month_to", "actor": "actors", "category": "categories",
     "group": "groups", "side": "sides", "source": "sources", "tag": "tags", "q": "text",
-    "dated_by": "dated_by",
+    "dated_by": "dated_by", "region": "regions",
 }
-_LISTS = {"actors", "categories", "groups", "sides", "sources", "tags"}
+_LISTS = {"actors", "categories", "groups", "sides", "sources", "tags", "regions"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Filters:
     tags: tuple[str, ...] = ()
     text: str = ""
     dated_by: str = "period"  # figures are placed by the period they describe, or by publication
+    regions: tuple[str, ...] = ()  # oblasts (admin1) figures are placed in; statements, articles: reporting them
 
     @classmethod
     def from_params(cls, get_all: Callable[[str], list[str]]) -> "Filters":

@@ -119,7 +119,16 @@ def _figure_conds(p: _Params, f: Filters, alias: str = "f") -> list[str]:
     if f.text:
         conds.append(_matches(p, f.text, f"{alias}.sentence", f"{alias}.reported_by",
                               f"{alias}.reported_by_actor", f"{alias}.location"))
+    if f.regions:
+        conds.append(f"list_contains({p(f.regions)}, {alias}.admin1)")
     return conds + _of_matching_articles(p, f, f"{alias}.article_id")
+
+
+def _reporting_regions(p: _Params, f: Filters, column: str) -> list[str]:
+    """Statements and articles under a region filter: those of articles with a figure placed there."""
+    if not f.regions:
+        return []
+    return [f"{column} IN (SELECT article_id FROM figures WHERE list_contains({p(f.regions)}, admin1))"]
 
 
 # -- figures, as claims -------------------------------------------------------------------------
@@ -288,7 +297,7 @@ def _statements_sql(p: _Params, f: Filters) -> str:
         conds.append(f"list_contains({p(f.actors)}, {speaker('s')})")
     if f.text:
         conds.append(_matches(p, f.text, "s.quote", "s.speaker", "s.actor", "s.speaker_role", "s.sentence"))
-    conds += _of_matching_articles(p, f, "s.article_id")
+    conds += _of_matching_articles(p, f, "s.article_id") + _reporting_regions(p, f, "s.article_id")
     return f"SELECT * REPLACE ({speaker('s')} AS actor) FROM statements s {_where(conds)}"
 
 
@@ -338,7 +347,7 @@ ARTICLE_COLUMNS = ("published", "title", "source", "tags", "words", "figures", "
 
 def _articles_sql(p: _Params, f: Filters) -> str:
     """The filtered articles (every column of the articles table)."""
-    conds = _in_month_range(p, f, "a.published") + _article_conds(p, f)
+    conds = _in_month_range(p, f, "a.published") + _article_conds(p, f) + _reporting_regions(p, f, "a.article_id")
     if f.text:
         conds.append(_matches(p, f.text, "a.title", "a.text"))
     figure_conds = [f'list_contains({p(v)}, f."{c}")'

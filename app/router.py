@@ -24,6 +24,7 @@ def pages() -> list[st.Page]:
         st.Page("pages/statements.py", title="Statements", icon=":material/record_voice_over:",
                 url_path="statements"),
         st.Page("pages/articles.py", title="Articles", icon=":material/article:", url_path="articles"),
+        st.Page("pages/where.py", title="Where", icon=":material/map:", url_path="where"),
         st.Page("pages/add_articles.py", title="Add articles", icon=":material/upload_file:",
                 url_path="add_articles"),
     ]

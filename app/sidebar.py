@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from app import db, queries
+from app import db, place_queries, queries
 from app.filters import Filters, from_query_params
 from etl.model import CATEGORIES, GROUPS, SIDES
 
@@ -20,6 +20,7 @@ _LISTS = {
     "f_actors": ("actor", "actors"), "f_categories": ("category", "categories"),
     "f_groups": ("group", "groups"), "f_sides": ("side", "sides"),
     "f_sources": ("source", "sources"), "f_tags": ("tag", "tags"),
+    "f_regions": ("region", "regions"),
 }
 _MONTHS, _TEXT = "f_months", "f_text"
 _SPAN = "f_months_span"  # the month options last shown, to tell "all months" from a chosen range
@@ -107,6 +108,8 @@ def render(store: db.Store | None) -> None:
     options = _options(store)
     # An actor named in a link stays selectable even beyond the option list's length limit.
     options["actors"] = list(dict.fromkeys(options["actors"] + list(url.actors)))
+    regions = db.fetch(store, place_queries.regions())
+    options["regions"] = list(regions["name"])
     _sync_state(options, url)
     with st.sidebar:
         st.header("Filters")
@@ -130,6 +133,11 @@ def render(store: db.Store | None) -> None:
                        help="Applies to figures.")
         st.multiselect("Side", options=options["sides"], key="f_sides", placeholder="Both sides and others",
                        help="Applies to figures.")
+        st.multiselect("Region", options=options["regions"], key="f_regions", placeholder="All oblasts",
+                       format_func=dict(zip(regions["name"], regions["name"] + regions["country"].map(
+                           lambda c: "" if c == "UA" else f" ({c})"))).get,
+                       help="Figures placed in these oblasts (see Where); statements and articles of the "
+                            "articles that report such figures.")
         st.multiselect("Source", options=options["sources"], key="f_sources", placeholder="All outlets")
         st.multiselect("Tags", options=options["tags"], key="f_tags", placeholder="All tags")
         st.button("Clear filters", on_click=_reset, args=(options,), icon=":material/filter_alt_off:")

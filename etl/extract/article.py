@@ -5,6 +5,7 @@ from etl.actors import ActorRegistry
 from etl.extract.figures import extract_figures
 from etl.extract.sentences import split_sentences
 from etl.extract.statements import extract_statements
+from etl.gazetteer import place_figures
 from etl.model import Article, Figure, Statement
 
 
@@ -13,4 +14,6 @@ def extract_article(article: Article, actors: ActorRegistry) -> tuple[list[Figur
     statements = extract_statements(article, sentences, actors)
     # Figures come second: a figure's reporter is often the speaker of the sentence it sits in.
     figures = extract_figures(article, sentences, statements)
+    # Where: each figure's location resolved against the gazetteer (etl/gazetteer).
+    figures = place_figures(figures, article)
     return figures, statements
