@@ -71,6 +71,7 @@ class Found:
     group: str | None
     side: str | None
     np_end: int  # index of the first token after the count's noun phrase
+    rule: str  # which rule of the grammar found the category (README: "Extraction rules")
     part: bool = False  # named as part of the count before: "20 people, including three children"
 
 
@@ -404,6 +405,23 @@ def _owner_before(tokens: list[Token], first: int) -> tuple[str | None, str | No
 _NOT_A_COUNT_OF_ONE = frozenset("no any every each the loved little".split())
 
 
+def _own_category(sentence: str, tokens: list[Token], cues, phrase: _Phrase, first: int,
+                  total: str | None, inserted: bool) -> tuple[str | None, str | None]:
+    """The category the count's own words give, and the rule that found it (rules 1-4 and the
+    people's noun: "refugees", "POWs")."""
+    if phrase.category:
+        return phrase.category, "noun-phrase"
+    category = _predicate_cue(sentence, tokens, phrase.end, cues, inserted)
+    if category:
+        return category, "predicate"
+    category = _object_cue(tokens, first, cues)
+    if category:
+        return category, "object"
+    if total:
+        return total, "total"
+    return phrase.noun_category, "people-noun" if phrase.noun_category else None
+
+
 def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], cues) -> list[Found]:
     found: list[Found] = []
     after_people = False  # what "of them" after the next count refers to
@@ -425,19 +443,15 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         joined = prev is not None and _joined(tokens, prev, first)
         including = any(t[0] in ("including", "among") for t in tokens[max(0, first - 4):first])
         total, total_at = _total_cue(sentence, n.start, cues, _clause_start(sentence, n.start))
-        category = (phrase.category
-                    or _predicate_cue(sentence, tokens, phrase.end, cues,
-                                      including or _inserted(tokens, first))
-                    or _object_cue(tokens, first, cues)
-                    or total
-                    or phrase.noun_category)
+        category, rule = _own_category(sentence, tokens, cues, phrase, first, total,
+                                       including or _inserted(tokens, first))
         if category is None and joined and not _own_predicate(tokens, phrase.end):
-            category = prev.category
+            category, rule = prev.category, "coordination"
         if category is None and phrase.group is not None and _CAPTIVE_CONTEXT.search(sentence) \
                 and _RELEASED.search(sentence):
-            category = "captured"
+            category, rule = "captured", "exchange"
         if category is None and _deployment(sentence, n.start, n.end, cues, phrase.group):
-            category = "deployed"
+            category, rule = "deployed", "deployment"
         if category == "eliminated":
             category = "killed" if phrase.group is not None else None
         if category is None:
@@ -461,8 +475,8 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
             group = "military"  # "74,840 personnel" in a report on the armed forces
         if side is None and phrase.own:
             side = deployer_side(sentence[:n.start], last=False)
-        found.append(Found(n, category, group, side, phrase.end,
-                           part=including and joined and category == prev.category))
+        part = including and joined and category == prev.category
+        found.append(Found(n, category, group, side, phrase.end, "part" if part else rule, part))
     return found
 
 

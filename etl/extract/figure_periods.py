@@ -63,15 +63,15 @@ def figure_period(sentence: str, published: date | None, start: int, end: int, v
             and (period is None and not _NO_SINGLE_TIME.search(sentence)
                  or period is not None and not period.cumulative and _RUNNING_TOTAL.search(sentence)):
         last = period.end if period and INVASION_START <= period.end <= published else published
-        return Period(INVASION_START, last, True)
+        return Period(INVASION_START, last, True, assumed=period is None)
     if period is not None:
         return period
     if _CONTINUES.match(sentence) and category in HARMED:
-        return _event_time(before, published) or Period(published, published)
+        return _event_time(before, published) or Period(published, published, assumed=True)
     if _NO_SINGLE_TIME.search(sentence, max(0, start - 50), end + 50) or category in _STATES \
             or _standing(sentence, start, end):
         return None
-    return Period(published, published)
+    return Period(published, published, assumed=True)
 
 
 def _event_time(before: Sequence[str], published: date) -> Period | None:

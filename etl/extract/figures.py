@@ -10,6 +10,8 @@ import re
 from dataclasses import replace
 
 from etl.actors import ActorRegistry
+from etl.extract.conflicts import ConflictRegistry
+from etl.extract.figure_conflicts import ArticleConflicts, figure_conflict
 from etl.extract.figure_grammar import find_figures
 from etl.extract.figure_periods import figure_period
 from etl.extract.figure_words import HARMED
@@ -17,18 +19,18 @@ from etl.extract.places import location
 from etl.extract.reporters import figure_reporter
 from etl.extract.sentences import Sentence
 from etl.extract.sides import figure_side
-from etl.extract.war_causes import caused_by_war
 from etl.model import Article, Figure, Statement
 
 
-def extract_figures(article: Article, sentences: list[Sentence],
-                    statements: list[Statement]) -> list[Figure]:
+def extract_figures(article: Article, sentences: list[Sentence], statements: list[Statement],
+                    actors: ActorRegistry, conflicts: ConflictRegistry | None = None) -> list[Figure]:
     """The article's reported figures in text order, each (value, category) once.
 
     The first mention is kept; a later mention of the same figure only fills in the reporter,
     place or period the first did not give (a lede often repeats a figure the body attributes).
+    `conflicts` defaults to the registry in data/conflicts.csv.
     """
-    actors = ActorRegistry.load()
+    scope = ArticleConflicts(article.title, article.text, conflicts or ConflictRegistry.load())
     out: list[Figure] = []
     index: dict[tuple[int, str, bool], int] = {}
     parts: set[int] = set()  # kept figures that were named as part of another
@@ -42,8 +44,6 @@ def extract_figures(article: Article, sentences: list[Sentence],
         found = find_figures(text)
         before = [s.text for s in sentences[max(0, i - 3):i]] if found else []
         for f in found:
-            if not caused_by_war(text, f.category, before[-1] if before else ""):
-                continue
             number_text = text[f.number.start:f.number.end]
             reporter = figure_reporter(sentence, statements, number_text, sentences[:i], article, actors,
                                        after=sentences[i + 1:i + 3])
@@ -72,6 +72,9 @@ def extract_figures(article: Article, sentences: list[Sentence],
                 location=location(text, f.number.start, f.number.end),
                 sentence=text,
                 reported_by_actor=reporter.actor if reporter else None,
+                conflict=figure_conflict(scope, sentence, f.number.start, period, f.category,
+                                         sentences[i - 1] if i else None, article.published),
+                rule=f.rule,
             )
             if f.category in HARMED and figure.reported_by:
                 harmed = (i, figure.reported_by, figure.side)

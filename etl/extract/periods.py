@@ -89,6 +89,9 @@ class Period:
     start: date
     end: date
     cumulative: bool = False
+    # Taken for want of a time in the text (the publication day of an event, the war so far),
+    # rather than read from it.
+    assumed: bool = False
 
 
 @dataclass(frozen=True)

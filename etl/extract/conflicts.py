@@ -1,0 +1,97 @@
+"""The conflicts registry: the wars and events a count of people may belong to, and where an
+article names them.
+
+data/conflicts.csv has one row per conflict or event: slug, name, aliases (';'-separated words
+that name it: "Second World War", "Holodomor"), places (';'-separated places where it happened:
+"Aleppo", "Kabul"), from and to (its dates, to empty while it goes on) and source. Rows whose slug
+is `none` hold causes that belong to no conflict (the pandemic, disasters, accidents, crime,
+worldwide statistics). A term written with a capital matches only as written ("Mali", not
+"mali"); one written in lower case matches with or without a capital at the start of a sentence.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "conflicts.csv"
+THIS_WAR = "russia-ukraine"
+NONE = "none"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    slug: str
+    name: str
+    start: date | None
+    end: date | None
+
+    def overlaps(self, start: date, end: date) -> bool:
+        """Could a count of `start`..`end` belong to this conflict?"""
+        return (self.start is None or end >= self.start) and (self.end is None or start <= self.end)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a text names a conflict: by one of its aliases (`strong`) or by a place in it."""
+
+    start: int
+    end: int
+    conflict: Conflict
+    strong: bool
+
+
+class ConflictRegistry:
+    def __init__(self, conflicts: list[Conflict], terms: dict[str, tuple[int, bool]]):
+        self.conflicts = conflicts
+        self._terms = terms
+        self.this_war = next(c for c in conflicts if c.slug == THIS_WAR)
+        alternatives = []
+        for term in sorted(terms, key=len, reverse=True):
+            body = re.escape(term).replace("'", "['’]")
+            if term[0].islower():
+                body = f"[{term[0]}{term[0].upper()}]{body[1:]}"
+            alternatives.append(body)
+        self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ConflictRegistry:
+        """The registry in `path` (default data/conflicts.csv), parsed once per file version."""
+        resolved = Path(path) if path is not None else DEFAULT_PATH
+        return _load_cached(str(resolved.resolve()), resolved.stat().st_mtime_ns)
+
+    def find(self, text: str) -> list[Mention]:
+        """Every place `text` names a conflict, an event or a cause of no conflict, in text order."""
+        out = []
+        for m in self._pattern.finditer(text):
+            word = m.group(0).replace("’", "'")
+            index, strong = self._terms.get(word) or self._terms[word[0].lower() + word[1:]]
+            out.append(Mention(m.start(), m.end(), self.conflicts[index], strong))
+        return out
+
+
+def _day(text: str) -> date | None:
+    text = text.strip()
+    return date.fromisoformat(text) if text else None
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str, mtime_ns: int) -> ConflictRegistry:
+    conflicts: list[Conflict] = []
+    terms: dict[str, tuple[int, bool]] = {}
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            slug = (row.get("slug") or "").strip()
+            if not slug:
+                continue
+            conflicts.append(Conflict(slug, (row.get("name") or "").strip(), _day(row.get("from") or ""),
+                                      _day(row.get("to") or "")))
+            for column, strong in (("aliases", True), ("places", False)):
+                for term in (row.get(column) or "").split(";"):
+                    term = " ".join(term.split())
+                    if term:
+                        terms.setdefault(term, (len(conflicts) - 1, strong or slug == NONE))
+    return ConflictRegistry(conflicts, terms)

@@ -1,0 +1,147 @@
+"""Which conflict the people a figure counts belong to: this war, another one, or none.
+
+Decided from the figure's own sentence, then the sentence before, then the article, with the
+registry in data/conflicts.csv (conflicts.py):
+  1. a period before this war began (the figure's own, or, when its sentence has neither a time
+     nor a conflict, the earliest time of the sentence before) puts the figure in the conflict
+     of that time the text names, else in `other`;
+  2. a cause that belongs to no conflict (the pandemic, a flood, a shooting, a worldwide count)
+     makes it `none`, unless the sentence also names the means of war ("a missile hit the covid
+     hospital"); arrests at protests are this war's only when the protests are about it, or in
+     Russia or Ukraine;
+  3. a conflict the sentence names by name ("the Second World War"), else by a place ("Aleppo"),
+     the one nearest the count winning; names in comparisons ("the worst since World War II",
+     "more than in Afghanistan") do not count;
+  4. the conflict the sentence before names, for a story that goes on ("In Syria, ... The
+     campaign also displaced 2 million");
+  5. the article's: the conflict it names most (names weigh more than places), this war on a tie;
+     for an article that names none, this war if it speaks of war at all, else `none`.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from datetime import date
+
+from etl.extract.conflicts import NONE, THIS_WAR, ConflictRegistry, Mention
+from etl.extract.periods import Period, find_times
+from etl.extract.sentences import Sentence
+
+OTHER = "other"
+# The means of war: any of these makes the harm the war's, whatever other cause the sentence names.
+_COMBAT = re.compile(
+    r"\b(?:war(?! on (?:terror\w*|drugs))|wartime|invasion|invaders|troops|soldiers|military|recruits|"
+    r"missiles?|shelling|shells|airstrikes?|drones?|artillery|bombs?|bombing|bombardments?|"
+    r"explosions?|blasts?|army|(?<!security )forces|mobili[sz]\w*|front ?lines?|combat|fighting|"
+    r"occup\w*|offensive|rockets?)\b", re.I)
+# "Before the war" names the war only to set a time apart from it.
+_PEACETIME = re.compile(r"\b(?:before|prior to) the (?:\w+ )?(?:war|invasion)\b|\bpre-?war\b|"
+                        r"\bpeacetime\b", re.I)
+_PROTEST = re.compile(r"\b(?:protests?|protesters?|protestors?|demonstrators?|demonstrations?|unrest|"
+                      r"riots?|rioters|rioting|crackdown)\b", re.I)
+# What can happen to people at protests; fleeing a country or being drafted is not done at one.
+_HURT_AT_PROTESTS = frozenset({"killed", "injured", "casualties", "captured"})
+_WAR_LINK = re.compile(r"\b(?:[Aa]nti-?war|war|invasion|mobili[sz]\w*|call-up|conscription|draft|"
+                       r"Russia\w*|Moscow|St\.? Petersburg|Putin|Kremlin|OVD-Info|Ukrain\w*)\b")
+# A conflict named to compare or to date something else: "the worst since World War II", "more
+# than in Afghanistan", "like Aleppo".
+_COMPARISON = re.compile(
+    r"(?:\b(?:than|like|unlike|compared (?:to|with)|as many as|as much as)\b[^,;:.()]{0,60}"
+    r"|\b(?:since|as in|reminiscent of|recall\w*|evok\w*|echo\w*|equivalent of|worse|worst|largest|"
+    r"biggest|deadliest|bloodiest|heaviest|greatest)\s+(?:(?:the|a|an|in|of|end|start|beginning|"
+    r"days|times?|era|during|at|those|that|for|any|anything|seen|conflict|war)\s+){0,5})$", re.I)
+
+class ArticleConflicts:
+    """The conflicts an article names, found once; figure_conflict asks it about one figure."""
+
+    def __init__(self, title: str, text: str, registry: ConflictRegistry):
+        self.registry = registry
+        self.mentions = [m for m in registry.find(text) if not _compared(text, m)]
+        self._starts = [m.start for m in self.mentions]
+        self.default = self._article_default(title, text)
+
+    def _article_default(self, title: str, text: str) -> str:
+        weights: Counter[str] = Counter()
+        for m in [*self.mentions, *self.registry.find(title)]:
+            if m.conflict.slug not in (NONE, OTHER):
+                weights[m.conflict.slug] += 3 if m.strong else 1
+        if not weights:
+            # An article that names no conflict but speaks of war is taken to speak of this one,
+            # the war the tool follows; one that does neither counts accidents, crimes, disasters.
+            return THIS_WAR if _COMBAT.search(_PEACETIME.sub("", f"{title}\n{text}")) else NONE
+        best = max(weights.values())
+        return THIS_WAR if weights[THIS_WAR] == best else max(weights, key=lambda s: (weights[s], s))
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return self.mentions[lo:hi]
+
+
+def _compared(text: str, m: Mention) -> bool:
+    return bool(_COMPARISON.search(text, max(0, m.start - 60), m.start))
+
+
+def figure_conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Period | None,
+                    category: str, previous: Sentence | None, published: date | None) -> str:
+    """The conflict slug of the count at offset `at` of `sentence` (offsets within the sentence),
+    whose period is `period`."""
+    here = context.within(sentence.start, sentence.end)
+    pos = sentence.start + at
+    if period is not None and period.assumed:
+        period = None  # a guess, not a date the text gives
+    if period is None and not here and previous is not None:
+        period = _story_time(previous, published)
+    if period is not None and period.start.year < context.registry.this_war.start.year:
+        return _past(context, here, pos, period)
+    text = sentence.text
+    wars = [m for m in here if m.conflict.slug != NONE]
+    causes = [m for m in here if m.conflict.slug == NONE]
+    at_war = bool(_COMBAT.search(_PEACETIME.sub("", text))) or any(
+        m.conflict.slug == THIS_WAR for m in wars)
+    if causes and not at_war:
+        return NONE
+    protest = category in _HURT_AT_PROTESTS and _PROTEST.search(text) and not _COMBAT.search(text)
+    if protest and not (category == "captured" and (
+            _WAR_LINK.search(text) or previous is not None and _WAR_LINK.search(previous.text))):
+        other = [m for m in wars if m.conflict.slug != THIS_WAR]
+        return _nearest(other, pos).conflict.slug if other else NONE
+    if period is not None:
+        wars = [m for m in wars if m.conflict.overlaps(period.start, period.end)]
+    named = [m for m in wars if m.strong] or wars
+    if named:
+        return _nearest(named, pos).conflict.slug
+    if previous is not None:
+        before = [m for m in context.within(previous.start, previous.end) if m.conflict.slug != NONE]
+        if period is not None:
+            before = [m for m in before if m.conflict.overlaps(period.start, period.end)]
+        before = [m for m in before if m.strong] or before
+        if any(m.conflict.slug == THIS_WAR for m in before):
+            return THIS_WAR  # a sentence that compares this war with another speaks of this one
+        if before:
+            return _nearest(before, pos).conflict.slug
+    return context.default
+
+
+def _story_time(previous: Sentence, published: date | None) -> Period | None:
+    """The time a story is told in, when the sentence before dates it before this war ("a mass
+    murder by the Nazis in September 1941. ... up to 30,000 people were shot")."""
+    if published is None:
+        return None
+    times = [t.period for t in find_times(previous.text, published) if t.period is not None]
+    return min(times, key=lambda p: p.start) if times else None
+
+
+def _past(context: ArticleConflicts, here: list[Mention], pos: int, period: Period) -> str:
+    """A count dated before this war: the conflict of its time named in the sentence, else in the
+    article, else a cause of no conflict, else `other`."""
+    for mentions in (here, context.mentions):
+        fitting = [m for m in mentions if m.conflict.slug not in (NONE, THIS_WAR)
+                   and m.conflict.overlaps(period.start, period.end)]
+        if fitting:
+            return _nearest(fitting, pos).conflict.slug
+    return NONE if any(m.conflict.slug == NONE for m in here) else OTHER
+
+
+def _nearest(mentions: list[Mention], pos: int) -> Mention:
+    return min(mentions, key=lambda m: m.start - pos if m.start >= pos else (pos - m.end) * 1.5)
