@@ -190,7 +190,7 @@ def test_deaths_before_the_war_from_other_causes_are_not_figures():
 
 def test_vague_plurals_are_kept_but_marked():
     (f,) = figures("Tens of thousands of people have fled the city.")
-    assert (f.value, f.qualifier, f.category) == (20_000, "vague", "displaced")
+    assert (f.value, f.qualifier, f.category) == (10_000, "vague", "displaced")
 
 
 # --- group and side -----------------------------------------------------------------------

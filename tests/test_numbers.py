@@ -63,10 +63,11 @@ def test_qualifiers_before_a_count(words, qualifier):
 
 
 @pytest.mark.parametrize("words, value", [
-    ("dozens", 24), ("scores", 40), ("hundreds", 200), ("thousands", 2000),
-    ("tens of thousands", 20_000), ("hundreds of thousands", 200_000), ("several hundred", 200),
+    ("dozens", 12), ("scores", 20), ("hundreds", 100), ("thousands", 1000),
+    ("tens of thousands", 10_000), ("hundreds of thousands", 100_000), ("several hundred", 100),
+    ("millions", 1_000_000),
 ])
-def test_vague_plurals_are_kept_as_vague_with_their_smallest_value(words, value):
+def test_vague_plurals_are_kept_as_vague_with_a_conservative_floor(words, value):
     assert counts(f"{words} of people fled") == [(value, None, "vague")]
 
 

@@ -51,6 +51,10 @@ _COMPARISON = re.compile(
     r"|\b(?:since|as in|reminiscent of|recall\w*|evok\w*|echo\w*|equivalent of|worse|worst|largest|"
     r"biggest|deadliest|bloodiest|heaviest|greatest)\s+(?:(?:the|a|an|in|of|end|start|beginning|"
     r"days|times?|era|during|at|those|that|for|any|anything|seen|conflict|war)\s+){0,5})$", re.I)
+# A conflict in the name of a place or a day of memory: "the Babyn Yar Holocaust Memorial".
+_MEMORIAL = re.compile(r"\s+(?:[Mm]emorial|[Mm]useum|[Mm]onument|[Rr]emembrance|anniversary|[Dd]ay\b|"
+                       r"[Vv]eterans?|survivors?)")
+
 
 class ArticleConflicts:
     """The conflicts an article names, found once; figure_conflict asks it about one figure."""
@@ -79,7 +83,8 @@ class ArticleConflicts:
 
 
 def _compared(text: str, m: Mention) -> bool:
-    return bool(_COMPARISON.search(text, max(0, m.start - 60), m.start))
+    return bool(_COMPARISON.search(text, max(0, m.start - 60), m.start)
+                or _MEMORIAL.match(text, m.end))
 
 
 def figure_conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Period | None,

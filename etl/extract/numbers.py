@@ -4,10 +4,11 @@
 "a dozen". Numbers that cannot count people are left out here: money, years, ages, percentages,
 distances and other units, clock times, day numbers of dates, model numbers such as "Su-25".
 
-Vague plurals ("dozens", "hundreds", "tens of thousands") are kept with qualifier "vague" and the
-smallest count the wording implies as value: dozens -> 24, scores -> 40, hundreds -> 200,
-thousands -> 2,000, tens of thousands -> 20,000, hundreds of thousands -> 200,000,
-millions -> 2,000,000 ("several hundred" reads the same as "hundreds").
+Vague quantities ("dozens", "hundreds", "tens of thousands") are kept with qualifier "vague" and,
+as ACLED does, a conservative floor as value: the unit the word counts in, so that no one reads a
+guess as a count (dozens -> 12, scores -> 20, hundreds -> 100, thousands -> 1,000, tens of
+thousands -> 10,000, hundreds of thousands -> 100,000, millions -> 1,000,000; "several hundred"
+and "a few hundred" read as "hundreds").
 
 Plain dictionaries and one compiled regex do the parsing: English number words in news are few,
 and this keeps a sentence's scan at a few microseconds without a dependency.
@@ -26,10 +27,10 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
-VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
-         "tens of thousands": 20_000, "hundreds of thousands": 200_000,
-         "several dozen": 24, "several hundred": 200, "several thousand": 2_000,
-         "a few dozen": 24, "a few hundred": 200, "a few thousand": 2_000}
+VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
+         "tens of thousands": 10_000, "hundreds of thousands": 100_000,
+         "several dozen": 12, "several hundred": 100, "several thousand": 1_000,
+         "a few dozen": 12, "a few hundred": 100, "a few thousand": 1_000}
 
 QUALIFIERS = {
     "at least": "at_least", "more than": "at_least", "over": "at_least", "upwards of": "at_least",
@@ -45,7 +46,10 @@ QUALIFIERS = {
 }
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_W = rf"(?:{_WORD})(?:-(?:{_WORD}))?"
+_DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
+_TENS_WORD = "|".join(TENS)
+# "Thirty-one", and "Eighty six" as some outlets write it.
+_W = rf"(?:(?:{_TENS_WORD})\s+(?:{_DIGIT_WORD})\b|(?:{_WORD})(?:-(?:{_WORD}))?)"
 _SCALE = r"(?:hundred|thousand|million|billion)"
 # "two hundred and fifty" and "three thousand five hundred" are one number; "two, three" are two.
 _WORD_NUMBER = (
@@ -82,8 +86,23 @@ _EXCLUDE_LEFT = re.compile(
     r"(?:under|over|below|above|between)\s+"
     # "two thirds of the country's 7.8 million children": a population, not the count.
     r"|\b(?:thirds?|quarters?|half|halves|fifths?|tenths?|percent|per cent|%|proportion|share|"
-    r"majority|most) of (?:the |its |their |[\w]+['’]s ){0,2})$"
+    r"majority|most) of (?:the |its |their |[\w]+['’]s ){0,2}"
+    # Numbers in names: "World War Two", "the Group of Seven", "Channel One".
+    r"|\b(?:World War|[Ww]orld [Ww]ar|Group of|Channel|Formula|Air Force|Apollo|Catch|Minsk|Covid|"
+    r"COVID)[- ]"
+    # A population, not people affected: "a population of 100,000", "a nation of 44 million",
+    # "home to 1.5 million people".
+    r"|\b(?:population|populace|populations) (?:of (?:about |around |some |roughly |nearly |over |"
+    r"almost |more than |just over |just under )?|(?:is|was|stands at|numbers|numbered|of) )"
+    r"|\b(?:an?|the|its) (?:\w+ )?(?:country|nation|city|town|region|metropolis|village|state) of "
+    r"(?:about |around |some |roughly |nearly |over |almost |more than )?"
+    r"|\bhome to (?:about |around |some |roughly |nearly |over |almost |more than )?)$"
 )
+# "The average age of the reservists called up ... was 35."
+_AGE_BEFORE = re.compile(r"\b(?:average|median|mean)\s+age\b[^.;]*$", re.I)
+# "Ukraine's 41 million people", "the city's 400,000 residents": a population.
+_POPULATION_AFTER = re.compile(r"\s+(?:people|residents|inhabitants|citizens|population)\b")
+_POSSESSIVE_BEFORE = re.compile(r"\b[A-Z][\w-]*['’]s\s+(?:pre-?war\s+|entire\s+|total\s+)?$")
 _EXCLUDE_RIGHT = re.compile(
     r"^(?:\s*(?:%|percent\b|per\s*cent\b|percentage)|[- ](?:year|month|week|day)s?[- ]old"
     r"|-(?:year|month|week|day|hour|mile|km|metre|meter|foot|ton|story|storey|point|strong)"
@@ -178,6 +197,10 @@ def _excluded(sentence: str, start: int, end: int, value: int, qualified: bool) 
         return True
     if _NAME_BEFORE.search(left) and right.lstrip().startswith(",") and value < 120:
         return True  # "Ivan, 24, a car mechanic": an age
+    if _AGE_BEFORE.search(sentence, max(0, start - 100), start):
+        return True
+    if value >= 100_000 and _POSSESSIVE_BEFORE.search(left) and _POPULATION_AFTER.match(right):
+        return True
     if end - start == 4 and sentence[start:end].isdigit() and 1900 <= value <= 2099 and not qualified:
         return not _YEAR_PEOPLE.match(right)
     return False
