@@ -42,7 +42,7 @@ _PROTEST = re.compile(r"\b(?:protests?|protesters?|protestors?|demonstrators?|de
                       r"riots?|rioters|rioting|crackdown)\b", re.I)
 # What can happen to people at protests; fleeing a country or being drafted is not done at one.
 _HURT_AT_PROTESTS = frozenset({"killed", "injured", "casualties", "captured"})
-_WAR_LINK = re.compile(r"\b(?:[Aa]nti-?war|war|invasion|mobili[sz]\w*|call-up|conscription|draft|"
+_WAR_LINK = re.compile(r"\b(?:[Aa]nti-?war|(?<![Ww]orld )war|invasion|mobili[sz]\w*|call-up|conscription|draft|"
                        r"Russia\w*|Moscow|St\.? Petersburg|Putin|Kremlin|OVD-Info|Ukrain\w*)\b")
 # A conflict named to compare or to date something else: "the worst since World War II", "more
 # than in Afghanistan", "like Aleppo".

@@ -73,6 +73,9 @@ class Found:
     np_end: int  # index of the first token after the count's noun phrase
     rule: str  # which rule of the grammar found the category (README: "Extraction rules")
     part: bool = False  # named as part of the count before: "20 people, including three children"
+    # The modal or intention governing the count ("could", "plans"): a count said to be possible,
+    # planned or expected rather than real, unless it is a past told as its future ("would").
+    mood: str | None = None
 
 
 @dataclass
@@ -401,6 +404,32 @@ def _owner_before(tokens: list[Token], first: int) -> tuple[str | None, str | No
     return None, None
 
 
+# A count said to be possible, planned or expected rather than real: "a strike could kill
+# millions", "50,000 will be dead", "plans to accept up to 100,000 refugees".
+_MODALS = frozenset("could would might may will shall 'll".split())
+_INTENT = frozenset("""plan plans planned planning expected expects expect likely set going aim aims
+    aimed intend intends intended threaten threatens threatened threatening ready prepared pledge
+    pledged pledges promise promised promises want wants wanted hope hopes hoped goal""".split())
+_MOOD_STOP = frozenset(""", ; : ( ) - — – that which who whom when where while but because since and
+    or""".split())
+# "estimates would indicate around 15,000": a hedged report of a real count.
+_REPORTING = frozenset("indicate indicates show shows suggest suggests put say mean".split())
+
+
+def _mood(tokens: list[Token], first: int, np_end: int) -> str | None:
+    """The modal or intention that governs the count, just before it ("could kill at least",
+    "planned to evacuate a total of") or in its predicate ("would be killed", "could die")."""
+    for span in (range(first - 1, max(-1, first - 7), -1), range(np_end, min(len(tokens), np_end + 3))):
+        for j in span:
+            word = tokens[j][0]
+            if word in _MOOD_STOP:
+                break
+            following = tokens[j + 1][0] if j + 1 < len(tokens) else ""
+            if word in _MODALS and following not in _REPORTING or word in _INTENT and following == "to":
+                return word
+    return None
+
+
 # "no one", "the one killed", "a loved one detained": "one" as a pronoun.
 _NOT_A_COUNT_OF_ONE = frozenset("no any every each the loved little".split())
 
@@ -457,9 +486,11 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         if category is None:
             continue
         if category == "deployed":
+            # A deployment announced is news, even in the future tense ("will be called up").
             if not _deployment(sentence, n.start, n.end, cues, phrase.group):
                 continue
             phrase.group = "military"
+        mood = None if category == "deployed" else _mood(tokens, first, phrase.end)
         group, side = phrase.group, phrase.side
         if group is None and (phrase.category or phrase.noun_category):
             group, owner_side = _owner_before(tokens, first)
@@ -476,7 +507,7 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         if side is None and phrase.own:
             side = deployer_side(sentence[:n.start], last=False)
         part = including and joined and category == prev.category
-        found.append(Found(n, category, group, side, phrase.end, "part" if part else rule, part))
+        found.append(Found(n, category, group, side, phrase.end, "part" if part else rule, part, mood))
     return found
 
 

@@ -149,6 +149,11 @@ _NOT_A_DEATH = re.compile(r"\b(?:sentenc\w*|condemned|threat\w*|faces?|facing)\b
                           r"\b(?:wanted|presumed|played|left for)\s+$", re.I)
 # "The body's 47 members", "three body doubles": a body that is no corpse.
 _NOT_A_CORPSE = re.compile(r"['’]s\b|\s+(?:doubles?|armou?r|language|cameras?|guards?|parts?)\b")
+# Counts in a sentence that speaks of a scenario are not real; nor are those next to a war game or
+# simulation (the sentences around it tell its outcome: "we estimated one billion people died").
+SCENARIO = re.compile(r"\b(?:scenarios?|simulations?|simulated|war[- ]?games?|wargaming|"
+                      r"hypothetical(?:ly)?|doomsday)\b", re.I)
+SIMULATION = re.compile(r"\b(?:simulations?|simulated|war[- ]?games?|wargaming)\b", re.I)
 # Casualty words that can stand inside a count's noun phrase ("53 wounded soldiers", "1,000 deaths").
 NP_CUES = {
     "dead": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed",

@@ -14,7 +14,8 @@ from etl.extract.conflicts import ConflictRegistry
 from etl.extract.figure_conflicts import ArticleConflicts, figure_conflict
 from etl.extract.figure_grammar import find_figures
 from etl.extract.figure_periods import figure_period
-from etl.extract.figure_words import HARMED
+from etl.extract.figure_words import HARMED, SCENARIO, SIMULATION
+from etl.extract.periods import Period
 from etl.extract.places import location
 from etl.extract.reporters import figure_reporter
 from etl.extract.sentences import Sentence
@@ -42,6 +43,9 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
     for i, sentence in enumerate(sentences):
         text = sentence.text
         found = find_figures(text)
+        if found and (SCENARIO.search(text) or any(
+                SIMULATION.search(s.text) for s in sentences[max(0, i - 2):i + 2])):
+            found = [f for f in found if f.category == "deployed"]
         before = [s.text for s in sentences[max(0, i - 3):i]] if found else []
         for f in found:
             number_text = text[f.number.start:f.number.end]
@@ -52,6 +56,8 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
                 group = "civilians"
             period = figure_period(text, article.published, f.number.start, f.number.end,
                                    f.number.value, f.category, before)
+            if f.mood and not (f.mood == "would" and _told_of_the_past(period, article)):
+                continue
             figure = Figure(
                 figure_id="",
                 article_id=article.article_id,
@@ -92,6 +98,13 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
             index[key] = len(out)
             out.append(replace(figure, figure_id=f"{article.article_id}:f{len(out) + 1}"))
     return out
+
+
+def _told_of_the_past(period: Period | None, article: Article) -> bool:
+    """ "the conflict, which would kill more than 14,000 people between 2014 and 2022": a future
+    in the past, for a count the text dates before publication."""
+    return period is not None and not period.assumed and article.published is not None \
+        and period.end < article.published
 
 
 def _same_story(harmed: tuple[int, str, str] | None, i: int, reporter: str | None) -> str | None:

@@ -90,19 +90,20 @@ _EXCLUDE_LEFT = re.compile(
     # Numbers in names: "World War Two", "the Group of Seven", "Channel One".
     r"|\b(?:World War|[Ww]orld [Ww]ar|Group of|Channel|Formula|Air Force|Apollo|Catch|Minsk|Covid|"
     r"COVID)[- ]"
-    # A population, not people affected: "a population of 100,000", "a nation of 44 million",
-    # "home to 1.5 million people".
+    # A population, not people affected: "a population of 100,000".
     r"|\b(?:population|populace|populations) (?:of (?:about |around |some |roughly |nearly |over |"
-    r"almost |more than |just over |just under )?|(?:is|was|stands at|numbers|numbered|of) )"
-    r"|\b(?:an?|the|its) (?:\w+ )?(?:country|nation|city|town|region|metropolis|village|state) of "
-    r"(?:about |around |some |roughly |nearly |over |almost |more than )?"
-    r"|\bhome to (?:about |around |some |roughly |nearly |over |almost |more than )?)$"
+    r"almost |more than |just over |just under )?|(?:is|was|stands at|numbers|numbered|of) ))$"
 )
+# "a nation of 44 million", "home to 1.5 million people", "Ukraine's 41 million people": a
+# population when the number is one (an apartment block is home to 19 refugees).
+_POPULATION_BEFORE = re.compile(
+    r"(?:\b(?:an?|the|its) (?:\w+ )?(?:country|nation|city|town|region|metropolis|village|state) of "
+    r"|\bhome to |\b[A-Z][\w-]*['’]s\s+(?:pre-?war\s+|entire\s+|total\s+)?)"
+    r"(?:about |around |some |roughly |nearly |over |almost |more than )?$")
+_POPULATION_AFTER = re.compile(r"\s+(?:people|residents|inhabitants|citizens|population)\b")
 # "The average age of the reservists called up ... was 35."
 _AGE_BEFORE = re.compile(r"\b(?:average|median|mean)\s+age\b[^.;]*$", re.I)
-# "Ukraine's 41 million people", "the city's 400,000 residents": a population.
-_POPULATION_AFTER = re.compile(r"\s+(?:people|residents|inhabitants|citizens|population)\b")
-_POSSESSIVE_BEFORE = re.compile(r"\b[A-Z][\w-]*['’]s\s+(?:pre-?war\s+|entire\s+|total\s+)?$")
+
 _EXCLUDE_RIGHT = re.compile(
     r"^(?:\s*(?:%|percent\b|per\s*cent\b|percentage)|[- ](?:year|month|week|day)s?[- ]old"
     r"|-(?:year|month|week|day|hour|mile|km|metre|meter|foot|ton|story|storey|point|strong)"
@@ -199,7 +200,8 @@ def _excluded(sentence: str, start: int, end: int, value: int, qualified: bool) 
         return True  # "Ivan, 24, a car mechanic": an age
     if _AGE_BEFORE.search(sentence, max(0, start - 100), start):
         return True
-    if value >= 100_000 and _POSSESSIVE_BEFORE.search(left) and _POPULATION_AFTER.match(right):
+    if value >= 10_000 and _POPULATION_BEFORE.search(left) and (
+            not left.rstrip().endswith(("'s", "’s")) or _POPULATION_AFTER.match(right)):
         return True
     if end - start == 4 and sentence[start:end].isdigit() and 1900 <= value <= 2099 and not qualified:
         return not _YEAR_PEOPLE.match(right)

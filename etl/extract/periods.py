@@ -54,11 +54,24 @@ _SINCE_INVASION = re.compile(
     r"(?:Russia|Moscow|Putin|Russian forces|Russian troops) (?:invaded|launched|attacked|began)|"
     r"Feb(?:ruary|\.)? 24|24 Feb(?:ruary|\.)?|February 24th)"
     r"|\b(?:so far|to date|thus far|since then|since the war|since the invasion|"
-    r"(?:in|during|over) (?:the )?(?:\w+|\d+) (?:days|weeks|months) of (?:the )?(?:war|fighting|invasion|conflict))\b",
+    r"(?:in|during|over) (?:the )?(?:\w+|\d+) (?:days|weeks|months) of (?:the )?(?:war|fighting|invasion|conflict)|"
+    r"(?:in|during|over) the (?:first |early |initial )?(?:days|weeks|months) (?:after|since|following) "
+    r"(?:the|Russia's|Russia’s|Moscow's|Moscow’s) (?:full-scale )?invasion)\b",
     re.I,
 )
 _SINCE_DATE = re.compile(rf"\b[Ss]ince\s+(?:the (?:start|beginning) of\s+|(?:early|mid|late)[- ])?"
                          rf"(?=(?:{_MONTH_WORD}|\d{{1,2}}\s|(?:19|20)\d\d))")
+# "Since Russia invaded Ukraine on 24 February", "in the invasion that began on Feb. 24": a
+# running total from the date the clause names.
+_SINCE_CLAUSE = re.compile(
+    r"\b(?:[Ss]ince|(?:war|invasion|conflict|offensive|operation|hostilities|fighting)\b[^.;:]{0,40}?"
+    r"\b(?:that|which) (?:began|started|broke out))(?:\s+(?!since\b)[\w’'.-]+){0,8}?\s+(?:on|in)\s+"
+    rf"(?=(?:{_MONTH_WORD}|\d{{1,2}}\s+{_MONTH_WORD}))")
+# "as of March 28", "by mid-March": a running total up to that date.
+_AS_OF_DATE = re.compile(r"\b(?:[Aa]s (?:of|at)|[Bb]y|[Uu]ntil|[Tt]hrough)\s+(?:(?:early|mid|late)[- ]|the (?:end|middle) of\s+)?"
+                         rf"(?=(?:{_MONTH_WORD}|\d{{1,2}}\s+{_MONTH_WORD}))")
+_YEARS_AGO = re.compile(r"\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                        r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred) years ago\b", re.I)
 _SINCE_WHEN = re.compile(rf"\b[Ss]ince\s+(?:(?:early|mid|late)[- ])?(?P<m>{_MONTH_WORD})\b[^,;]*,\s*when\b")
 _SINCE_NEW_YEAR = re.compile(r"\b[Ss]ince the (?:start|beginning) of (?:the|this) year\b")
 _SUPERLATIVE = re.compile(
@@ -81,7 +94,11 @@ _YEAR_AT = re.compile(r"((?:19|20)\d\d)\b")
 # "May" is a month after these words, and usually the verb elsewhere.
 _MAY_AS_MONTH = re.compile(r"\b(?:in|of|since|during|early|mid|late|until|by|from|last|this)[- ]$")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|where)\b")
-_FUTURE_LEFT = re.compile(r"\b(?:by|until|till|next|coming|before)\s+(?:the end of\s+)?$", re.I)
+# A date after "next" looks ahead; "by March" in news counts up to a March that has passed.
+_FUTURE_LEFT = re.compile(r"\b(?:next|coming)\s+(?:the end of\s+)?$", re.I)
+_AGO_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+              "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
+              "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100}
 
 
 @dataclass(frozen=True)
@@ -187,6 +204,21 @@ def find_times(sentence: str, published: date) -> list[TimeMention]:
         month = _month_number(m.group("m"))
         p = month_period(_year_for(published, month, 1, False), month)
         add(m.start(), m.end(), Period(p.start, p.end, True), "asof")
+    for m in _SINCE_CLAUSE.finditer(sentence):
+        first = _point_after(sentence, m.end(), published)
+        if first is not None and first[1].start <= published and not _SUPERLATIVE.search(
+                sentence, 0, m.start()):
+            add(m.start(), first[0], Period(first[1].start, published, True), "since")
+    for m in _AS_OF_DATE.finditer(sentence):
+        first = _point_after(sentence, m.end(), published)
+        if first is not None:
+            add(m.start(), first[0], Period(first[1].start, _month_end(first[1].start, sentence,
+                                                                       m.end()), True), "asof")
+    for m in _YEARS_AGO.finditer(sentence):
+        n = m.group(1).lower()
+        year = published.year - (int(n) if n.isdigit() else _AGO_WORDS[n])
+        if year >= 1:
+            add(m.start(), m.end(), Period(date(year, 1, 1), date(year, 12, 31)), "point")
     for m in _SINCE_INVASION.finditer(sentence):
         if _SUPERLATIVE.search(sentence, 0, m.start()) and m.group(0).lower().startswith("since"):
             add(m.start(), m.end(), None, "ignored")
@@ -266,6 +298,13 @@ def _point_after(sentence: str, pos: int, published: date) -> tuple[int, Period]
     if m:
         return m.end(), Period(date(int(m.group(1)), 1, 1), date(int(m.group(1)), 1, 1))
     return None
+
+
+def _month_end(start: date, sentence: str, pos: int) -> date:
+    """The last day "as of" reaches: the day written, or the month's end for a month alone."""
+    if _DAY_OF_MONTH.match(sentence, pos):
+        return start
+    return month_period(start.year, start.month).end
 
 
 def as_of(sentence: str, published: date) -> date | None:
