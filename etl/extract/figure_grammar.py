@@ -90,6 +90,7 @@ class _Phrase:
     head: str = ""  # the people's noun
     end: int = 0
     person: bool = True
+    subset: bool = False  # "three of whom", "four of them": part of the count before
 
 
 def _noun_phrase(tokens: list[Token], i: int, cues, after_person: bool,
@@ -107,11 +108,9 @@ def _noun_phrase(tokens: list[Token], i: int, cues, after_person: bool,
         word = tokens[j][0]
         if word == "of" and p.group is None and p.category is None and j + 1 < len(tokens):
             nxt = tokens[j + 1][0]
-            if nxt in ("whom", "which"):
-                p.person = False
-                return p
-            if nxt in ("them", "those", "these", "us"):
+            if nxt in ("whom", "which", "them", "those", "these", "us"):
                 p.person = after_person
+                p.subset = True
                 p.end = j + 2
                 return p
             if nxt in ("his", "her", "their", "the", "its", "our"):
@@ -376,13 +375,41 @@ def _clause_start(sentence: str, pos: int) -> int:
     return cut
 
 
+_DASHES = frozenset("- — – :".split())
+
+
 def _joined(tokens: list[Token], prev: Found, first: int) -> bool:
-    """Is the count at token `first` coordinated with `prev` ("7 killed and 11", "5 and 6 others")?"""
+    """Is the count at token `first` coordinated with `prev` ("7 killed and 11", "5 and 6 others")
+    or set after it to say who its people were ("three people dead – two passersby and ...")?"""
     between = [t[0] for t in tokens[prev.np_end:first]]
-    if len(between) > 12 or any(w in (";", ":") for w in between):
+    if len(between) > 12 or any(w == ";" for w in between) or ":" in between[:-1]:
         return False
     return not between or between[-1] in ("and", "or", ",", "including", "plus", "another", "with") \
-        or "including" in between[-3:] or "among" in between[-3:]
+        or between[-1] in _DASHES or "including" in between[-3:] or "among" in between[-3:]
+
+
+def _apposed(tokens: list[Token], first: int) -> bool:
+    """Does a dash or colon right before the count open a list of who the people were?"""
+    return first > 0 and tokens[first - 1][0] in _DASHES
+
+
+_SUBSET_BEFORE = frozenset({("of", "which"), ("of", "whom"), ("of", "them"), ("of", "those"),
+                            ("among", "them"), ("among", "those"), ("among", "whom")})
+
+
+def _subset_before(tokens: list[Token], first: int) -> bool:
+    """ "..., of which three are in a critical condition", "Of them, 50,000 are children"."""
+    k = first - 1
+    if k >= 0 and tokens[k][0] == ",":
+        k -= 1
+    return k >= 1 and (tokens[k - 1][0], tokens[k][0]) in _SUBSET_BEFORE
+
+
+def _group_stated(tokens: list[Token], j: int) -> str | None:
+    """ "three of whom were children": the group a subset's own predicate names."""
+    if j + 1 < len(tokens) and tokens[j][0] in ("were", "are", "was", "is"):
+        return GROUP_NOUNS.get(tokens[j + 1][0]) if tokens[j + 1][0] not in ("more", "others") else None
+    return None
 
 
 _OWNER_NOUNS = {"forces": "military", "army": "military", "military": "military"}
@@ -430,6 +457,11 @@ def _mood(tokens: list[Token], first: int, np_end: int) -> str | None:
     return None
 
 
+_MOBILISED = re.compile(r"[^.;:]*?\b(?:drafted|mobili[sz]ed|called up|conscripted|enlisted|"
+                        r"sent to join)\b", re.I)
+# What may follow a bare "one" that counts one person: "One was wounded", "one died".
+_SUBSET_START = re.compile(r"\s*(?:Of|Among) (?:them|those|these|whom)\b")
+_ONE_PREDICATE = frozenset("was is has had died remains remained".split())
 # "no one", "the one killed", "a loved one detained": "one" as a pronoun.
 _NOT_A_COUNT_OF_ONE = frozenset("no any every each the loved little".split())
 
@@ -451,9 +483,10 @@ def _own_category(sentence: str, tokens: list[Token], cues, phrase: _Phrase, fir
     return phrase.noun_category, "people-noun" if phrase.noun_category else None
 
 
-def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], cues) -> list[Found]:
+def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], cues,
+              carried: Found | None) -> list[Found]:
     found: list[Found] = []
-    after_people = False  # what "of them" after the next count refers to
+    after_people = carried is not None  # what "of them" after the next count refers to
     for n in numbers:
         first, last = token_span(tokens, n.start, n.end)
         if first >= len(tokens):
@@ -463,17 +496,29 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
             continue
         of_phrase = n.vague and last + 1 < len(tokens) and tokens[last + 1][0] == "of"
         phrase = _noun_phrase(tokens, last + 1 + of_phrase, cues, after_people, of_phrase)
-        # A bare "one" is a pronoun far more often than a count ("one of the strikes").
-        pronoun = tokens[last][0] == "one" and phrase.group is None and phrase.category is None
+        one = tokens[last][0] == "one"
+        if one and last + 1 < len(tokens) and tokens[last + 1][0] == "of":
+            # "one of the bodies had signs of torture": only its own predicate makes it a figure.
+            phrase.category = phrase.noun_category = None
+            phrase.subset = False
+        # A bare "one" is a pronoun far more often than a count ("one of the strikes"), unless a
+        # casualty predicate follows it at once ("One was wounded while waiting for a bus").
+        pronoun = one and phrase.group is None and phrase.category is None and not (
+            last + 1 < len(tokens) and tokens[last + 1][0] in _ONE_PREDICATE)
         after_people = phrase.person and not pronoun
         if not after_people:
             continue
-        prev = found[-1] if found else None
-        joined = prev is not None and _joined(tokens, prev, first)
-        including = any(t[0] in ("including", "among") for t in tokens[max(0, first - 4):first])
+        prev = found[-1] if found else carried if first <= 3 else None
+        subset = prev is not None and (phrase.subset or _subset_before(tokens, first))
+        joined = prev is not None and prev is not carried and _joined(tokens, prev, first)
+        including = any(t[0] in ("including", "among") for t in tokens[max(0, first - 4):first]) \
+            or _apposed(tokens, first)
         total, total_at = _total_cue(sentence, n.start, cues, _clause_start(sentence, n.start))
         category, rule = _own_category(sentence, tokens, cues, phrase, first, total,
                                        including or _inserted(tokens, first))
+        if category is None and subset:
+            category, rule = prev.category, "subset"
+            phrase.group = phrase.group or _group_stated(tokens, phrase.end)
         if category is None and joined and not _own_predicate(tokens, phrase.end):
             category, rule = prev.category, "coordination"
         if category is None and phrase.group is not None and _CAPTIVE_CONTEXT.search(sentence) \
@@ -487,7 +532,11 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
             continue
         if category == "deployed":
             # A deployment announced is news, even in the future tense ("will be called up").
-            if not _deployment(sentence, n.start, n.end, cues, phrase.group):
+            # People drafted or mobilised are troops whatever they were before ("27,000
+            # entrepreneurs were drafted"), and so are draftees.
+            if not (rule == "people-noun" or rule == "predicate" and _MOBILISED.match(
+                    sentence, n.end, n.end + 80)) \
+                    and not _deployment(sentence, n.start, n.end, cues, phrase.group):
                 continue
             phrase.group = "military"
         mood = None if category == "deployed" else _mood(tokens, first, phrase.end)
@@ -498,7 +547,7 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         elif category == total and total_at >= 0:
             owner_group, owner_side = _owner_before(tokens, token_span(tokens, total_at, total_at)[0])
             group, side = group or owner_group, side or owner_side
-        if joined:
+        if joined or subset:
             group = group or prev.group
             side = side or prev.side
         if phrase.head in MILITARY_CONTEXT_NOUNS and group == GROUP_NOUNS[phrase.head] \
@@ -506,19 +555,20 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
             group = "military"  # "74,840 personnel" in a report on the armed forces
         if side is None and phrase.own:
             side = deployer_side(sentence[:n.start], last=False)
-        part = including and joined and category == prev.category
+        part = (including and joined or subset) and category == prev.category
         found.append(Found(n, category, group, side, phrase.end, "part" if part else rule, part, mood))
     return found
 
 
-def find_figures(text: str) -> list[Found]:
-    """The counts of the sentence `text` that are figures, in text order."""
+def find_figures(text: str, carried: Found | None = None) -> list[Found]:
+    """The counts of the sentence `text` that are figures, in text order. `carried` is the last
+    figure of the sentence before, which "Of them, 50,000 are children" is part of."""
     if not MAY_COUNT.search(text):
         return []
     numbers = find_numbers(text)
     if not numbers:
         return []
     cues = find_cues(text)
-    if not cues and not _CAPTIVE_CONTEXT.search(text):
+    if not cues and not _CAPTIVE_CONTEXT.search(text) and not (carried and _SUBSET_START.match(text)):
         return []
-    return _classify(text, tokenize(text), numbers, cues)
+    return _classify(text, tokenize(text), numbers, cues, carried)

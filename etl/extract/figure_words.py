@@ -30,7 +30,7 @@ GROUP_NOUNS = _word_map({
         citizen citizens local locals passenger passengers pensioner pensioners woman women
         worker workers employee employees shopper shoppers worshipper worshippers student students
         teacher teachers farmer farmers miner miners family families relative relatives commuters
-        parishioners""",
+        parishioners passersby passers-by bystanders pedestrians motorists driver drivers""",
     "children": """child children kid kids minor minors baby babies infant infants boy boys girl girls
         teenager teenagers teen teens newborn newborns schoolchildren orphans toddler toddlers
         pupils schoolboy schoolgirl""",
@@ -114,13 +114,16 @@ _CUES = {
                 r"prisoners?[- ]of[- ]war|taken as prisoners?|pows?|detained|detaining|detains|detention|"
                 r"arrested|arrests|"
                 r"abducted|kidnapped|deported|deportation|surrendered|surrender|laid down (?:their )?arms|"
-                r"exchanged|swapped|captivity|imprisoned|jailed",
+                r"exchanged|swapped|captivity|imprisoned|jailed|charged with|sentenced|convicted|"
+                r"found guilty|(?:stand|stood|standing|face|faced|facing|went|go|goes|put) on trial|"
+                r"(?:stand|standing|face|faced|facing) trial",
     "displaced": r"refugees?|fled|flee|fleeing|flees|displaced|evacuated|evacuate|evacuating|evacuation|"
                  r"evacuees|moved to (?:temporary|safe|shelters?)|relocated|resettled|left the country|"
-                 r"crossed (?:into|the border)|sought (?:refuge|shelter|asylum)|asylum",
+                 r"crossed (?:into|the border)|(?:sought|seeking|seek|seeks|found) (?:refuge|shelter|asylum|"
+                 r"safety)|asylum|arrived (?:in|from)",
     "deployed": r"deployed|deploy|deploys|deploying|deployment|massed|amassed|massing|amassing|"
                 r"mobili[sz]ed|mobili[sz]ing|mobili[sz]ation|sent|send|sends|sending|stationed|"
-                r"gathered|drawn into|called up|call up|conscripted|drafted|recruited|"
+                r"gathered|drawn into|called up|call up|conscripted|drafted|draftees|recruited|"
                 r"reinforcements?|dispatched|dispatch|on (?:high )?alert|on standby|build-?up|"
                 r"positioned|concentrated|increase|boost|expand|withdraw|withdrawn|withdrew|rotated|"
                 r"(?:near|along|on|at|to) (?:the|its|their|ukraine's|ukraine’s|russia's) "
@@ -163,7 +166,7 @@ NP_CUES = {
     "displaced": "displaced", "pows": "captured", "hostages": "captured", "captives": "captured",
     "detainees": "captured", "prisoners-of-war": "captured", "captured": "captured",
     "detained": "captured", "abducted": "captured", "deported": "captured", "kidnapped": "captured",
-    "imprisoned": "captured", "evacuated": "displaced",
+    "imprisoned": "captured", "evacuated": "displaced", "draftees": "deployed",
 }
 # Nouns after a person noun that make the phrase name things: "29 fighter jets", "40 police cars".
 THING_NOUNS = frozenset("""jet jets plane planes aircraft bombers helicopters vehicles vehicle

@@ -40,9 +40,11 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
     harmed: tuple[int, str, str] | None = None
     default_side = "ukraine" if re.search(r"\b(?:Ukrain|Russia|Kyiv|Kremlin)", article.text) \
         else "unknown"
+    carried = None  # the last figure of the sentence before
     for i, sentence in enumerate(sentences):
         text = sentence.text
-        found = find_figures(text)
+        found = find_figures(text, carried)
+        carried = found[-1] if found else None
         if found and (SCENARIO.search(text) or any(
                 SIMULATION.search(s.text) for s in sentences[max(0, i - 2):i + 2])):
             found = [f for f in found if f.category == "deployed"]
