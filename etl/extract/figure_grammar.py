@@ -461,7 +461,9 @@ _MOBILISED = re.compile(r"[^.;:]*?\b(?:drafted|mobili[sz]ed|called up|conscripte
                         r"sent to join)\b", re.I)
 # What may follow a bare "one" that counts one person: "One was wounded", "one died".
 _SUBSET_START = re.compile(r"\s*(?:Of|Among) (?:them|those|these|whom)\b")
-_ONE_PREDICATE = frozenset("was is has had died remains remained".split())
+_ONE_PREDICATE = frozenset("was has had died remains remained".split())
+_FLIGHT = re.compile(r"\b(?:Ukrain\w*|Donbas\w*|refugees?|fled|flee\w*|evacu\w*|schemes?|visas?|asylum|"
+                     r"displaced|deport\w*)\b", re.I)
 # "no one", "the one killed", "a loved one detained": "one" as a pronoun.
 _NOT_A_COUNT_OF_ONE = frozenset("no any every each the loved little".split())
 
@@ -487,7 +489,9 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
               carried: Found | None) -> list[Found]:
     found: list[Found] = []
     after_people = carried is not None  # what "of them" after the next count refers to
+    previous_number = None
     for n in numbers:
+        previous_number, n_before = n, previous_number
         first, last = token_span(tokens, n.start, n.end)
         if first >= len(tokens):
             continue
@@ -509,7 +513,9 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         if not after_people:
             continue
         prev = found[-1] if found else carried if first <= 3 else None
-        subset = prev is not None and (phrase.subset or _subset_before(tokens, first))
+        # "19 of whom" belongs to the count just before it, when that count is a figure.
+        subset = prev is not None and (phrase.subset or _subset_before(tokens, first)) and (
+            prev is carried or prev.number is n_before)
         joined = prev is not None and prev is not carried and _joined(tokens, prev, first)
         including = any(t[0] in ("including", "among") for t in tokens[max(0, first - 4):first]) \
             or _apposed(tokens, first)
@@ -528,6 +534,14 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
             category, rule = "deployed", "deployment"
         if category == "eliminated":
             category = "killed" if phrase.group is not None else None
+        if category == "displaced" and rule == "predicate" and all(
+                c[3].startswith("arrived") for c in cues if c[2] == "displaced"):
+            # Arriving makes people displaced only in a story about people fleeing; troops arrive
+            # when they are deployed, officials on a visit.
+            if phrase.group == "military":
+                category, rule = "deployed", "deployment"
+            elif phrase.group == "other" or not _FLIGHT.search(sentence):
+                continue
         if category is None:
             continue
         if category == "deployed":

@@ -80,8 +80,9 @@ _MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
                 r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _EXCLUDE_LEFT = re.compile(
     r"(?:[$€£₴¥]\s*|\b(?:US|USD|EUR|UAH|RUB|GBP|Rs)\s?|[A-Za-z]-|#|\b(?:No|Nos|page|pages|"
-    r"Article|Resolution|Section|Chapter|Flight|Route|Highway|Unit|Brigade|number|aged?|ages|age of"
-    r"|Covid|COVID)\.?\s+|\baged?\s+\S+\s+(?:and|to|or|-)\s+|\b" + _MONTH_NAMES
+    r"Article|Resolution|Section|Chapter|Flight|Route|Highway|Unit|Brigade|number|aged?|ages|ages? of"
+    r"|(?:father|mother|parent|mum|mom|dad|grandmother|grandfather|grandparent)s? of"
+    r"|Covid|COVID)\.?\s+|\b(?:aged?|ages? of)\s+\S+\s+(?:and|to|or|-)\s+|\b" + _MONTH_NAMES
     + r"\.?\s+|\d[:.]|\b(?i:children|kids|men|women|people|those|anyone|aged)\s+"
     r"(?:under|over|below|above|between)\s+"
     # "two thirds of the country's 7.8 million children": a population, not the count.
@@ -106,6 +107,8 @@ _AGE_BEFORE = re.compile(r"\b(?:average|median|mean)\s+age\b[^.;]*$", re.I)
 
 _EXCLUDE_RIGHT = re.compile(
     r"^(?:\s*(?:%|percent\b|per\s*cent\b|percentage)|[- ](?:year|month|week|day)s?[- ]old"
+    # "sentenced to 9 1/2 years", "seven and a half years": a term, not a count.
+    r"|\s+1/2\b|\s*½|\s+and a half\b"
     r"|-(?:year|month|week|day|hour|mile|km|metre|meter|foot|ton|story|storey|point|strong)"
     r"|(?:st|nd|rd|th)\b|s\b|/\d|\s+(?:thirds?|quarters?|halves|fifths?|tenths?)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|CET|o'clock|:\d)"
     r"|\s*(?:years?\s+old|dollars?|euros?|rubles?|roubles?|hryvnias?|hryvnia|pounds?\b|yuan|"
