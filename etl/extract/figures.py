@@ -10,17 +10,23 @@ import re
 from dataclasses import replace
 
 from etl.actors import ActorRegistry
-from etl.extract.conflicts import ConflictRegistry
+from etl.extract.conflicts import NONE, THIS_WAR, ConflictRegistry
 from etl.extract.figure_conflicts import ArticleConflicts, figure_conflict
 from etl.extract.figure_grammar import find_figures
 from etl.extract.figure_periods import figure_period
 from etl.extract.figure_words import HARMED, SCENARIO, SIMULATION
 from etl.extract.periods import Period
-from etl.extract.places import location
+from etl.extract.places import article_side, location
 from etl.extract.reporters import figure_reporter
 from etl.extract.sentences import Sentence
 from etl.extract.sides import figure_side
 from etl.model import Article, Figure, Statement
+
+
+# Whose people a figure counts when nothing else says: for this war, the side whose places the
+# article names most; for a count of no conflict, nobody knows; another conflict's people are
+# neither Ukraine's nor Russia's unless the text says so.
+_DEFAULT_SIDE = {NONE: "unknown"}
 
 
 def extract_figures(article: Article, sentences: list[Sentence], statements: list[Statement],
@@ -38,8 +44,7 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
     # (sentence index, reporter, side) of the last people harmed: the same source going on about
     # them a sentence or two later ("seven people are missing") speaks of the same side.
     harmed: tuple[int, str, str] | None = None
-    default_side = "ukraine" if re.search(r"\b(?:Ukrain|Russia|Kyiv|Kremlin)", article.text) \
-        else "unknown"
+    where = article_side(article.text) or "unknown"
     carried = None  # the last figure of the sentence before
     for i, sentence in enumerate(sentences):
         text = sentence.text
@@ -60,6 +65,9 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
                                    f.number.value, f.category, before)
             if f.mood and not (f.mood == "would" and _told_of_the_past(period, article)):
                 continue
+            conflict = figure_conflict(scope, sentence, f.number.start, period, f.category,
+                                       sentences[i - 1] if i else None, article.published)
+            reporter_actor = actors.lookup(reporter.name, on=article.published) if reporter else None
             figure = Figure(
                 figure_id="",
                 article_id=article.article_id,
@@ -70,8 +78,10 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
                 category=f.category,
                 group=group,
                 side=figure_side(text, f.number.start, category=f.category, group=group, stated=f.side,
-                                 reporter=reporter.name if reporter else None, before=before,
-                                 default=default_side,
+                                 reporter=reporter.name if reporter else None,
+                                 reporter_actor=reporter_actor, before=before,
+                                 default=where if conflict == THIS_WAR
+                                 else _DEFAULT_SIDE.get(conflict, "other"),
                                  recent=_same_story(harmed, i, reporter.name if reporter else None)),
                 period_start=period.start if period else None,
                 period_end=period.end if period else None,
@@ -80,8 +90,7 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
                 location=location(text, f.number.start, f.number.end),
                 sentence=text,
                 reported_by_actor=reporter.actor if reporter else None,
-                conflict=figure_conflict(scope, sentence, f.number.start, period, f.category,
-                                         sentences[i - 1] if i else None, article.published),
+                conflict=conflict,
                 rule=f.rule,
             )
             if f.category in HARMED and figure.reported_by:
