@@ -203,6 +203,25 @@ def evaluate(gold_path: str | Path, out_dir: str | Path) -> dict[str, Score]:
     }
 
 
+THIS_WAR = "russia-ukraine"
+
+
+def largest_figures(out_dir: str | Path, n: int = 25) -> dict[str, list[dict]]:
+    """The `n` largest figures of this war per category in `out_dir`'s figures.csv, largest first:
+    what a user adding up a chart sees first, so each should be a real figure of this war. Vague
+    quantities are left out (their values are floors), and a value repeated in one article
+    counts once."""
+    by_category: dict[str, dict[tuple[str, int], dict]] = defaultdict(dict)
+    for rows in read_predictions(Path(out_dir), "figures.csv").values():
+        for row in rows:
+            value = _as_int(row.get("value"))
+            if value is None or row.get("qualifier") == "vague" or row.get("conflict") not in ("", THIS_WAR):
+                continue
+            by_category[row["category"]].setdefault((row["article_id"], value), row)
+    return {category: sorted(rows.values(), key=lambda r: -int(r["value"]))[:n]
+            for category, rows in sorted(by_category.items())}
+
+
 def run_and_evaluate(gold_path: str | Path, articles: list[str | Path], out_dir: str | Path,
                      workers: int = 1) -> dict[str, Score]:
     from etl.pipeline import run

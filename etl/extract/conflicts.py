@@ -6,7 +6,7 @@ that name it: "Second World War", "Holodomor"), places (';'-separated places whe
 "Aleppo", "Kabul"), from and to (its dates, to empty while it goes on) and source. Rows whose slug
 is `none` hold causes that belong to no conflict (the pandemic, disasters, accidents, crime,
 worldwide statistics). A term written with a capital matches only as written ("Mali", not
-"mali"); one written in lower case matches with or without a capital at the start of a sentence.
+"mali"); one written in lower case matches in any case ("covid" finds "COVID-19" too).
 """
 from __future__ import annotations
 
@@ -48,13 +48,12 @@ class ConflictRegistry:
     def __init__(self, conflicts: list[Conflict], terms: dict[str, tuple[int, bool]]):
         self.conflicts = conflicts
         self._terms = terms
+        self._folded = {t.lower(): v for t, v in terms.items() if t[0].islower()}
         self.this_war = next(c for c in conflicts if c.slug == THIS_WAR)
         alternatives = []
         for term in sorted(terms, key=len, reverse=True):
             body = re.escape(term).replace("'", "['’]")
-            if term[0].islower():
-                body = f"[{term[0]}{term[0].upper()}]{body[1:]}"
-            alternatives.append(body)
+            alternatives.append(f"(?i:{body})" if term[0].islower() else body)
         self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
 
     @classmethod
@@ -68,7 +67,7 @@ class ConflictRegistry:
         out = []
         for m in self._pattern.finditer(text):
             word = m.group(0).replace("’", "'")
-            index, strong = self._terms.get(word) or self._terms[word[0].lower() + word[1:]]
+            index, strong = self._terms.get(word) or self._folded[word.lower()]
             out.append(Mention(m.start(), m.end(), self.conflicts[index], strong))
         return out
 

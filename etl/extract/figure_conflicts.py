@@ -3,8 +3,8 @@
 Decided from the figure's own sentence, then the sentence before, then the article, with the
 registry in data/conflicts.csv (conflicts.py):
   1. a period before this war began (the figure's own, or, when its sentence has neither a time
-     nor a conflict, the earliest time of the sentence before) puts the figure in the conflict
-     of that time the text names, else in `other`;
+     nor a conflict, the earliest time of the nearest of the two sentences before that has one)
+     puts the figure in the conflict of that time the text names, else in `other`;
   2. a cause that belongs to no conflict (the pandemic, a flood, a shooting, a worldwide count)
      makes it `none`, unless the sentence also names the means of war ("a missile hit the covid
      hospital"); arrests at protests are this war's only when the protests are about it, or in
@@ -12,8 +12,8 @@ registry in data/conflicts.csv (conflicts.py):
   3. a conflict the sentence names by name ("the Second World War"), else by a place ("Aleppo"),
      the one nearest the count winning; names in comparisons ("the worst since World War II",
      "more than in Afghanistan") do not count;
-  4. the conflict the sentence before names, for a story that goes on ("In Syria, ... The
-     campaign also displaced 2 million");
+  4. the conflict the nearest of the two sentences before names, for a story that goes on ("In
+     Syria, ... The campaign also displaced 2 million"), this war if it is among them;
   5. the article's: the conflict it names most (names weigh more than places), this war on a tie;
      for an article that names none, this war if it speaks of war at all, else `none`.
 """
@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 
 from etl.extract.conflicts import NONE, THIS_WAR, ConflictRegistry, Mention
-from etl.extract.periods import Period, find_times
+from etl.extract.periods import INVASION_START, Period, find_times
 from etl.extract.sentences import Sentence
 
 OTHER = "other"
@@ -42,8 +43,9 @@ _PROTEST = re.compile(r"\b(?:protests?|protesters?|protestors?|demonstrators?|de
                       r"riots?|rioters|rioting|crackdown)\b", re.I)
 # What can happen to people at protests; fleeing a country or being drafted is not done at one.
 _HURT_AT_PROTESTS = frozenset({"killed", "injured", "casualties", "captured"})
-_WAR_LINK = re.compile(r"\b(?:[Aa]nti-?war|(?<![Ww]orld )war|invasion|mobili[sz]\w*|call-up|conscription|draft|"
-                       r"Russia\w*|Moscow|St\.? Petersburg|Putin|Kremlin|OVD-Info|Ukrain\w*)\b")
+_WAR_NAMED = re.compile(r"\b(?:[Aa]nti-?war|(?<![Ww]orld )war|invasion|mobili[sz]\w*|call-up|conscription|"
+                        r"draft|Ukrain\w*)\b")
+_WAR_PLACE = re.compile(r"\b(?:Russia\w*|Moscow|St\.? Petersburg|Putin|Kremlin|OVD-Info)\b")
 # A conflict named to compare or to date something else: "the worst since World War II", "more
 # than in Afghanistan", "like Aleppo".
 _COMPARISON = re.compile(
@@ -88,15 +90,16 @@ def _compared(text: str, m: Mention) -> bool:
 
 
 def figure_conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Period | None,
-                    category: str, previous: Sentence | None, published: date | None) -> str:
+                    category: str, before: Sequence[Sentence], published: date | None) -> str:
     """The conflict slug of the count at offset `at` of `sentence` (offsets within the sentence),
-    whose period is `period`."""
+    whose period is `period`; `before` are the sentences just before it."""
     here = context.within(sentence.start, sentence.end)
     pos = sentence.start + at
+    previous = before[-1] if before else None
     if period is not None and period.assumed:
         period = None  # a guess, not a date the text gives
-    if period is None and not here and previous is not None:
-        period = _story_time(previous, published)
+    if period is None and not here:
+        period = _story_time(before, published)
     if period is not None and period.start.year < context.registry.this_war.start.year:
         return _past(context, here, pos, period)
     text = sentence.text
@@ -107,8 +110,8 @@ def figure_conflict(context: ArticleConflicts, sentence: Sentence, at: int, peri
     if causes and not at_war:
         return NONE
     protest = category in _HURT_AT_PROTESTS and _PROTEST.search(text) and not _COMBAT.search(text)
-    if protest and not (category == "captured" and (
-            _WAR_LINK.search(text) or previous is not None and _WAR_LINK.search(previous.text))):
+    if protest and not (category == "captured" and _about_the_war(
+            text, previous.text if previous else "", published)):
         other = [m for m in wars if m.conflict.slug != THIS_WAR]
         return _nearest(other, pos).conflict.slug if other else NONE
     if period is not None:
@@ -116,25 +119,37 @@ def figure_conflict(context: ArticleConflicts, sentence: Sentence, at: int, peri
     named = [m for m in wars if m.strong] or wars
     if named:
         return _nearest(named, pos).conflict.slug
-    if previous is not None:
-        before = [m for m in context.within(previous.start, previous.end) if m.conflict.slug != NONE]
+    for earlier in reversed(before):
+        told = [m for m in context.within(earlier.start, earlier.end) if m.conflict.slug != NONE]
         if period is not None:
-            before = [m for m in before if m.conflict.overlaps(period.start, period.end)]
-        before = [m for m in before if m.strong] or before
-        if any(m.conflict.slug == THIS_WAR for m in before):
+            told = [m for m in told if m.conflict.overlaps(period.start, period.end)]
+        told = [m for m in told if m.strong] or told
+        if any(m.conflict.slug == THIS_WAR for m in told):
             return THIS_WAR  # a sentence that compares this war with another speaks of this one
-        if before:
-            return _nearest(before, pos).conflict.slug
+        if told:
+            return _nearest(told, pos).conflict.slug
     return context.default
 
 
-def _story_time(previous: Sentence, published: date | None) -> Period | None:
-    """The time a story is told in, when the sentence before dates it before this war ("a mass
-    murder by the Nazis in September 1941. ... up to 30,000 people were shot")."""
+def _story_time(before: Sequence[Sentence], published: date | None) -> Period | None:
+    """The time a story is told in: the earliest time of the nearest sentence before that names
+    one ("a mass murder by the Nazis in September 1941. ... up to 30,000 people were shot")."""
     if published is None:
         return None
-    times = [t.period for t in find_times(previous.text, published) if t.period is not None]
-    return min(times, key=lambda p: p.start) if times else None
+    for earlier in reversed(before):
+        times = [t.period for t in find_times(earlier.text, published) if t.period is not None]
+        if times:
+            return min(times, key=lambda p: p.start)
+    return None
+
+
+def _about_the_war(text: str, previous: str, published: date | None) -> bool:
+    """Were the people arrested at protests against this war? The text or the sentence before
+    names the war, or, once the invasion began, protests in Russia or Ukraine."""
+    if any(_WAR_NAMED.search(t) for t in (text, previous)):
+        return True
+    return published is not None and published >= INVASION_START and any(
+        _WAR_PLACE.search(t) for t in (text, previous))
 
 
 def _past(context: ArticleConflicts, here: list[Mention], pos: int, period: Period) -> str:

@@ -74,7 +74,7 @@ class Found:
     rule: str  # which rule of the grammar found the category (README: "Extraction rules")
     part: bool = False  # named as part of the count before: "20 people, including three children"
     # The modal or intention governing the count ("could", "plans"): a count said to be possible,
-    # planned or expected rather than real, unless it is a past told as its future ("would").
+    # planned or expected rather than real.
     mood: str | None = None
 
 
@@ -302,15 +302,13 @@ def _object_follows(tokens: list[Token], k: int, nouns: bool = True) -> bool:
 
 
 def _own_predicate(tokens: list[Token], j: int) -> bool:
-    """Is the count the subject of a passive other than a casualty word ("and 19 were rescued")?
-    The count then says what happened to its people itself, whatever the count before it was."""
-    if j >= len(tokens) or tokens[j][0] not in ("were", "was", "are", "is"):
-        return False
-    j += 1
-    while j < len(tokens) and (tokens[j][0] in ("also", "then", "later") or tokens[j][0].endswith("ly")):
-        j += 1
-    return j < len(tokens) and tokens[j][0] not in GROUP_NOUNS and (
-        tokens[j][0].endswith(("ed", "en")) or tokens[j][0] == "left")
+    """Has the count a verb of its own other than a casualty word ("and 19 were rescued", "and
+    200,000 children have been taken to Russia", "and 5 million are in need of aid")? The count
+    then says what happened to its people itself, whatever the count before it was."""
+    while j < len(tokens) and tokens[j][0] in (",", "both", "also", "now", "still"):
+        j += 1  # "5 million children, both inside the country and ..., are"
+    return j < len(tokens) and tokens[j][0] in ("were", "was", "are", "is", "have", "has", "had",
+                                                 "remain", "remains", "remained")
 
 
 def _inserted(tokens: list[Token], first: int) -> bool:
@@ -405,6 +403,12 @@ def _subset_before(tokens: list[Token], first: int) -> bool:
     return k >= 1 and (tokens[k - 1][0], tokens[k][0]) in _SUBSET_BEFORE
 
 
+def _of_lead(tokens: list[Token], prev: Found) -> bool:
+    """ "Of 2 million refugees, about 1 million are children": the sentence opens on the whole."""
+    return prev.number.start > 0 and tokens[0][0] == "of" and token_span(
+        tokens, prev.number.start, prev.number.end)[0] <= 2
+
+
 def _group_stated(tokens: list[Token], j: int) -> str | None:
     """ "three of whom were children": the group a subset's own predicate names."""
     if j + 1 < len(tokens) and tokens[j][0] in ("were", "are", "was", "is"):
@@ -441,6 +445,8 @@ _MOOD_STOP = frozenset(""", ; : ( ) - — – that which who whom when where whi
     or""".split())
 # "estimates would indicate around 15,000": a hedged report of a real count.
 _REPORTING = frozenset("indicate indicates show shows suggest suggests put say mean".split())
+# "a famine that would eventually kill millions": a past told as its future.
+_LATER = frozenset("eventually later ultimately soon go".split())
 
 
 def _mood(tokens: list[Token], first: int, np_end: int) -> str | None:
@@ -452,7 +458,8 @@ def _mood(tokens: list[Token], first: int, np_end: int) -> str | None:
             if word in _MOOD_STOP:
                 break
             following = tokens[j + 1][0] if j + 1 < len(tokens) else ""
-            if word in _MODALS and following not in _REPORTING or word in _INTENT and following == "to":
+            if word in _MODALS and following not in _REPORTING and following not in _LATER \
+                    or word in _INTENT and following == "to":
                 return word
     return None
 
@@ -514,8 +521,8 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
             continue
         prev = found[-1] if found else carried if first <= 3 else None
         # "19 of whom" belongs to the count just before it, when that count is a figure.
-        subset = prev is not None and (phrase.subset or _subset_before(tokens, first)) and (
-            prev is carried or prev.number is n_before)
+        subset = prev is not None and (phrase.subset or _subset_before(tokens, first) or _of_lead(
+            tokens, prev)) and (prev is carried or prev.number is n_before)
         joined = prev is not None and prev is not carried and _joined(tokens, prev, first)
         including = any(t[0] in ("including", "among") for t in tokens[max(0, first - 4):first]) \
             or _apposed(tokens, first)

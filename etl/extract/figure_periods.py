@@ -80,7 +80,7 @@ def _period(sentence: str, published: date, start: int, end: int, value: int, ca
             and (period is None and not _NO_SINGLE_TIME.search(sentence)
                  or period is not None and not period.cumulative and _RUNNING_TOTAL.search(sentence)):
         last = period.end if period and INVASION_START <= period.end <= published else published
-        return Period(INVASION_START, last, True, assumed=period is None)
+        return Period(INVASION_START, last, True, assumed=True)
     if period is not None:
         return period
     if _CONTINUES.match(sentence) and category in HARMED:

@@ -15,7 +15,6 @@ from etl.extract.figure_conflicts import ArticleConflicts, figure_conflict
 from etl.extract.figure_grammar import find_figures
 from etl.extract.figure_periods import figure_period
 from etl.extract.figure_words import HARMED, SCENARIO, SIMULATION
-from etl.extract.periods import Period
 from etl.extract.places import article_side, location
 from etl.extract.reporters import figure_reporter
 from etl.extract.sentences import Sentence
@@ -63,10 +62,10 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
                 group = "civilians"
             period = figure_period(text, article.published, f.number.start, f.number.end,
                                    f.number.value, f.category, before)
-            if f.mood and not (f.mood == "would" and _told_of_the_past(period, article)):
+            if f.mood:
                 continue
             conflict = figure_conflict(scope, sentence, f.number.start, period, f.category,
-                                       sentences[i - 1] if i else None, article.published)
+                                       sentences[max(0, i - 2):i], article.published)
             reporter_actor = actors.lookup(reporter.name, on=article.published) if reporter else None
             figure = Figure(
                 figure_id="",
@@ -109,13 +108,6 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
             index[key] = len(out)
             out.append(replace(figure, figure_id=f"{article.article_id}:f{len(out) + 1}"))
     return out
-
-
-def _told_of_the_past(period: Period | None, article: Article) -> bool:
-    """ "the conflict, which would kill more than 14,000 people between 2014 and 2022": a future
-    in the past, for a count the text dates before publication."""
-    return period is not None and not period.assumed and article.published is not None \
-        and period.end < article.published
 
 
 def _same_story(harmed: tuple[int, str, str] | None, i: int, reporter: str | None) -> str | None:

@@ -78,17 +78,18 @@ _SUPERLATIVE = re.compile(
     r"\b(?:deadliest|worst|largest|biggest|highest|heaviest|most|first time|first|lowest|bloodiest|"
     r"longest|strongest)\b[^.;:]{0,60}$", re.I)
 _YEAR_RANGE = re.compile(r"\b(?i:from|between)\s+((?:19|20)\d\d)\s+(?:to|and|until|through)\s+((?:19|20)\d\d)\b"
-                         r"|\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+                         r"|\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)\b")
 _YEAR = re.compile(r"\b(?i:in|during|since|throughout)\s+((?:19|20)\d\d)\b(?!\s*[-–])")
 _AS_OF = re.compile(rf"\b(?:[Aa]s of|[Aa]s at|by)\s+(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})")
-_RATE = re.compile(r"\b(?:each|every|per|a) (?:day|week|month|night)\b|\bdaily\b|"
+_RATE = re.compile(r"\b(?:each|every|per|a) (?:day|week|month|night|year)\b|\b(?:daily|annually)\b|"
                    r"\bin (?:one|a single) (?:day|night)\b", re.I)
 _COUNT_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _SPAN_BACK = re.compile(
     r"\b(?:over|in|during|for|within) the (?:course of (?:the )?|past |last |previous )?"
     r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
-    r"(?P<u>days|weeks|months|years)\b", re.I)
+    r"(?P<u>days|weeks|months|years)\b"
+    r"|\b(?:over|in|during|for|within) the (?:past|last|previous) (?P<century>century)\b", re.I)
 _UNIT_DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 _YEAR_AT = re.compile(r"((?:19|20)\d\d)\b")
 # "May" is a month after these words, and usually the verb elsewhere.
@@ -237,6 +238,8 @@ def find_times(sentence: str, published: date) -> list[TimeMention]:
         add(m.start(), m.end(), Period(date(published.year, 1, 1), published, True), "since")
     for m in _YEAR_RANGE.finditer(sentence):
         a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if len(b) == 2:
+            b = a[:2] + b  # "1932-33"
         if int(a) <= int(b):  # "from 2020 to 2014" is garbled, not a period
             add(m.start(), m.end(), Period(date(int(a), 1, 1), date(int(b), 12, 31)), "point")
     for m in _WEEKDAY_SPAN.finditer(sentence):
@@ -270,6 +273,9 @@ def find_times(sentence: str, published: date) -> list[TimeMention]:
         add(m.start(), m.end(), None, "rate")
     for m in _SPAN_BACK.finditer(sentence):
         # "over the course of eight years" is a total over the span up to publication.
+        if m.group("century"):
+            add(m.start(), m.end(), Period(date(published.year - 100, 1, 1), published, True), "since")
+            continue
         n = m.group("n").lower()
         count = int(n) if n.isdigit() else _COUNT_WORDS[n]
         unit = m.group("u").lower()

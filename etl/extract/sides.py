@@ -33,10 +33,12 @@ _AGENT = re.compile(
     re.I)
 _HARM_BEFORE = re.compile(rf"\b(?:{_ATTACK_NOUNS}|{_ATTACK_VERBS}|killed|wounded|injured)\b", re.I)
 _LOSER = re.compile(
-    r"\b(Russia|Moscow|Ukraine|Kyiv|the Kremlin)(?:'s|’s)?\s+"
+    r"\b(Russia|Moscow|Ukraine|Kyiv|the Kremlin|Russian|Ukrainian)(?:'s|’s|(?<=n)\s+(?:military|army|"
+    r"armed forces|forces|troops))?\s+"
     r"(?:(?:says|said|admits|admitted) (?:it|they) )?"
-    r"(?:has\s+|have\s+|had\s+)?(?:(?:suffered|sustained|taken|incurred)\s+(?:\S+\s+){0,4})?"
-    r"(?:lost|losses|casualties|dead|death toll|war dead|killed|wounded)\b", re.I)
+    r"(?:has\s+|have\s+|had\s+)?(?:(?:suffered|sustained|taken|incurred)\s+(?:\S+\s+){0,4}"
+    r"(?:losses|casualties|dead|deaths|killed|wounded)|lost|losses|casualties|dead|death toll|war dead)\b",
+    re.I)
 # "Moscow has not updated its official casualty figures" counts Moscow's own dead.
 _OWN_COUNT = re.compile(
     r"\b(Russia|Moscow|Ukraine|Kyiv|the Kremlin)\b[^.;]{0,120}?\b(?:its|their) (?:own )?(?:official )?"
@@ -57,6 +59,8 @@ _WAR_NAMED_BEFORE = re.compile(r"\b(?:war|invasion|offensive|operation|action|co
                                r"aggression)\s+(?:in|of|on|against)\s+(?:the\s+)?$", re.I)
 _ARRESTED_IN = re.compile(rf"\b(?:in|across|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}{_DETAINER}")
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas)\b")
+_BOTH = re.compile(r"\b(?:on|from|among|for) (?:both|each|either) sides?\b|\bboth sides['’]|\bcombined\b",
+                   re.I)
 _GLOBAL = re.compile(r"\b(?:global|worldwide|around the world|across the world)\b", re.I)
 
 
@@ -78,7 +82,7 @@ def _loser_side(sentence: str) -> str | None:
     m = _LOSER.search(sentence) or _OWN_COUNT.search(sentence)
     if not m:
         return None
-    return "russia" if m.group(1).lower() in ("russia", "moscow", "the kremlin") else "ukraine"
+    return "russia" if m.group(1).lower() in ("russia", "russian", "moscow", "the kremlin") else "ukraine"
 
 
 def _arrest_side(text: str, at: int, before: Sequence[str]) -> str | None:
@@ -177,6 +181,8 @@ def figure_side(text: str, at: int, *, category: str, group: str, stated: str | 
     before it, `recent` the side of people harmed in the sentences just before (a story goes on
     about the same people: "seven are missing")."""
     previous = before[-1] if before else ""
+    if not stated and _BOTH.search(text, max(0, at - 60), at + 80):
+        return "unknown"  # "over 200,000 military casualties on both sides"
     if category == "deployed":
         # Whose troops: a country before them, the one announcing them, or the last sentence's.
         return stated or deployer_side(text[:at]) or _SIDE_OF.get(
