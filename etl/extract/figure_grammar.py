@@ -46,7 +46,11 @@ _PREDICATE_SKIP = frozenset(
     then still subsequently among those them all more others other as recently allegedly officially
     either both initially apparently remain remains remained left""".split()
 )
+_NOT_REAL = frozenset("potential possible prospective eligible would-be".split())
 _AUXILIARY = frozenset("were was are is have has had".split())
+# Where a count's prepositional phrase gives way to another clause: "the mobilisation of 300,000
+# civilians in September after suffering major losses".
+_PHRASE_STOPS = frozenset("; : after before while since because when amid following despite".split())
 _PREPOSITIONS = frozenset("from in of at on near inside outside across aboard".split())
 _OBJECT_SKIP = frozenset(
     """at least more than over nearly almost about around roughly some an a estimated up to as many
@@ -124,8 +128,8 @@ def _noun_phrase(tokens: list[Token], i: int, cues, after_person: bool,
             p.group = "other"
             j += 3
             break
-        if word in THING_NOUNS and p.group is None:
-            p.person = False  # "eight buses carrying evacuees"
+        if word in THING_NOUNS and p.group is None or word in _NOT_REAL:
+            p.person = False  # "eight buses carrying evacuees", "25 million potential fighters"
             return p
         cue = NP_CUES.get(word)
         if cue and word.endswith("ed") and _object_follows(tokens, j + 1, nouns=False):
@@ -243,9 +247,9 @@ def _predicate_cue(sentence: str, tokens: list[Token], np_end: int, cues, insert
         # "two residents of the village of X in the Y region were killed", "four trapped in the
         # rubble were killed"
         aux = next((k for k in range(j + 1, min(len(tokens), j + 18))
-                    if tokens[k][0] in _AUXILIARY or tokens[k][0] in (";", ":")
-                    or any(c[0] == tokens[k][1] for c in cues)), None)
-        if aux is None or tokens[aux][0] in (";", ":") or _leaves_phrase(sentence, tokens, j, aux):
+                    if tokens[k][0] in _AUXILIARY or tokens[k][0] in _PHRASE_STOPS
+                    or any(c[0] == tokens[k][1] and c[3] not in NP_CUES for c in cues)), None)
+        if aux is None or tokens[aux][0] in _PHRASE_STOPS or _leaves_phrase(sentence, tokens, j, aux):
             return None
         j = aux
     if j < len(tokens) and tokens[j][0] == ",":
@@ -464,6 +468,8 @@ def _mood(tokens: list[Token], first: int, np_end: int) -> str | None:
     return None
 
 
+_SIZE_TARGET = re.compile(r"\b(?:increase[sd]?|increasing|boost(?:s|ed|ing)?|expand(?:s|ed|ing)?|"
+                          r"raise[sd]?|raising|grow|bring)\b[^.;]{0,80}\bto\s+(?:a total of\s+)?$", re.I)
 _MOBILISED = re.compile(r"[^.;:]*?\b(?:drafted|mobili[sz]ed|called up|conscripted|enlisted|"
                         r"sent to join)\b", re.I)
 # What may follow a bare "one" that counts one person: "One was wounded", "one died".
@@ -552,6 +558,8 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         if category is None:
             continue
         if category == "deployed":
+            if _SIZE_TARGET.search(sentence, max(0, n.start - 100), n.start):
+                continue  # "boost the armed forces to 2.04 million": a size, not troops sent
             # A deployment announced is news, even in the future tense ("will be called up").
             # People drafted or mobilised are troops whatever they were before ("27,000
             # entrepreneurs were drafted"), and so are draftees.
