@@ -468,8 +468,6 @@ def _mood(tokens: list[Token], first: int, np_end: int) -> str | None:
     return None
 
 
-_SIZE_TARGET = re.compile(r"\b(?:increase[sd]?|increasing|boost(?:s|ed|ing)?|expand(?:s|ed|ing)?|"
-                          r"raise[sd]?|raising|grow|bring)\b[^.;]{0,80}\bto\s+(?:a total of\s+)?$", re.I)
 _MOBILISED = re.compile(r"[^.;:]*?\b(?:drafted|mobili[sz]ed|called up|conscripted|enlisted|"
                         r"sent to join)\b", re.I)
 # What may follow a bare "one" that counts one person: "One was wounded", "one died".
@@ -558,8 +556,6 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         if category is None:
             continue
         if category == "deployed":
-            if _SIZE_TARGET.search(sentence, max(0, n.start - 100), n.start):
-                continue  # "boost the armed forces to 2.04 million": a size, not troops sent
             # A deployment announced is news, even in the future tense ("will be called up").
             # People drafted or mobilised are troops whatever they were before ("27,000
             # entrepreneurs were drafted"), and so are draftees.
