@@ -114,9 +114,12 @@ def figure_conflict(context: ArticleConflicts, sentence: Sentence, at: int, peri
             text, previous.text if previous else "", published)):
         other = [m for m in wars if m.conflict.slug != THIS_WAR]
         return _nearest(other, pos).conflict.slug if other else NONE
-    if period is not None:
+    named = [m for m in wars if m.strong]
+    if not named and period is not None:
+        # A place belongs to a conflict of its time; a conflict named by name needs no date
+        # ("massacred 100,000 Poles during World War Two", said on Monday).
         wars = [m for m in wars if m.conflict.overlaps(period.start, period.end)]
-    named = [m for m in wars if m.strong] or wars
+    named = named or wars
     if named:
         return _nearest(named, pos).conflict.slug
     for earlier in reversed(before):

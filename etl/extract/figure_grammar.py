@@ -305,14 +305,17 @@ def _object_follows(tokens: list[Token], k: int, nouns: bool = True) -> bool:
                                               or nxt in GROUP_NOUNS)
 
 
-def _own_predicate(tokens: list[Token], j: int) -> bool:
+def _own_predicate(tokens: list[Token], j: int, cues) -> bool:
     """Has the count a verb of its own other than a casualty word ("and 19 were rescued", "and
     200,000 children have been taken to Russia", "and 5 million are in need of aid")? The count
     then says what happened to its people itself, whatever the count before it was."""
     while j < len(tokens) and tokens[j][0] in (",", "both", "also", "now", "still"):
         j += 1  # "5 million children, both inside the country and ..., are"
-    return j < len(tokens) and tokens[j][0] in ("were", "was", "are", "is", "have", "has", "had",
-                                                 "remain", "remains", "remained")
+    if j >= len(tokens):
+        return False
+    word = tokens[j][0]
+    return word in ("were", "was", "are", "is", "have", "has", "had", "remain", "remains", "remained") \
+        or word.endswith("ing") and not cue_covering(cues, tokens[j][1])  # "100,000 awaiting evacuation"
 
 
 def _inserted(tokens: list[Token], first: int) -> bool:
@@ -536,7 +539,7 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         if category is None and subset:
             category, rule = prev.category, "subset"
             phrase.group = phrase.group or _group_stated(tokens, phrase.end)
-        if category is None and joined and not _own_predicate(tokens, phrase.end):
+        if category is None and joined and not _own_predicate(tokens, phrase.end, cues):
             category, rule = prev.category, "coordination"
         if category is None and phrase.group is not None and _CAPTIVE_CONTEXT.search(sentence) \
                 and _RELEASED.search(sentence):

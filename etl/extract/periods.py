@@ -70,6 +70,8 @@ _SINCE_CLAUSE = re.compile(
 # "as of March 28", "by mid-March": a running total up to that date.
 _AS_OF_DATE = re.compile(r"\b(?:[Aa]s (?:of|at)|[Bb]y|[Uu]ntil|[Tt]hrough)\s+(?:(?:early|mid|late)[- ]|the (?:end|middle) of\s+)?"
                          rf"(?=(?:{_MONTH_WORD}|\d{{1,2}}\s+{_MONTH_WORD}))")
+# "in the early 1930s", "the 1990s": a decade, or a third of one.
+_DECADE = re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[- ])?(?P<d>(?:19|20)\d)0s\b", re.I)
 _YEARS_AGO = re.compile(r"\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                         r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred) years ago\b", re.I)
 _SINCE_WHEN = re.compile(rf"\b[Ss]ince\s+(?:(?:early|mid|late)[- ])?(?P<m>{_MONTH_WORD})\b[^,;]*,\s*when\b")
@@ -215,6 +217,11 @@ def find_times(sentence: str, published: date) -> list[TimeMention]:
         if first is not None:
             add(m.start(), first[0], Period(first[1].start, _month_end(first[1].start, sentence,
                                                                        m.end()), True), "asof")
+    for m in _DECADE.finditer(sentence):
+        first = int(m.group("d")) * 10
+        lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((m.group("part") or "").lower(), (0, 9))
+        if first + lo <= published.year:
+            add(m.start(), m.end(), Period(date(first + lo, 1, 1), date(first + hi, 12, 31)), "point")
     for m in _YEARS_AGO.finditer(sentence):
         n = m.group(1).lower()
         year = published.year - (int(n) if n.isdigit() else _AGO_WORDS[n])
