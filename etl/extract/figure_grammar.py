@@ -309,8 +309,12 @@ def _own_predicate(tokens: list[Token], j: int, cues) -> bool:
     """Has the count a verb of its own other than a casualty word ("and 19 were rescued", "and
     200,000 children have been taken to Russia", "and 5 million are in need of aid")? The count
     then says what happened to its people itself, whatever the count before it was."""
-    while j < len(tokens) and tokens[j][0] in (",", "both", "also", "now", "still"):
-        j += 1  # "5 million children, both inside the country and ..., are"
+    if j < len(tokens) and tokens[j][0] == ",":
+        # "5 million children, both inside the country and living as refugees, are in need"
+        close = next((k for k in range(j + 1, min(len(tokens), j + 12)) if tokens[k][0] == ","), None)
+        j = close + 1 if close is not None else j + 1
+    while j < len(tokens) and tokens[j][0] in ("also", "now", "still"):
+        j += 1
     if j >= len(tokens):
         return False
     word = tokens[j][0]

@@ -135,11 +135,11 @@ def _reporter_side(actor: Actor | None, reporter: str | None, group: str, catego
     own = _SIDE_OF.get(country or "")
     if own is None:
         return None
-    if group == "military":
-        if _OWN.search(text):
-            return own
-        return _ENEMY[own] if military and category in _KILLS else None
-    return own if group in ("civilians", "children", "people") else None
+    if _OWN.search(text) and group in ("military", "people"):
+        return own
+    if military and category in _KILLS and group in ("military", "people"):
+        return _ENEMY[own]  # "suffered losses of around 100,000", said the defence minister
+    return own if group in ("civilians", "children", "people") and not military else None
 
 
 _COUNTRY = re.compile(r"\b(Russia|Russian|Moscow|Kremlin|Putin|Ukraine|Ukrainian|Kyiv|Zelensk\w*|NATO|"
