@@ -1,11 +1,12 @@
 """The conflicts registry: the wars and events a count of people may belong to, and where an
 article names them.
 
-data/conflicts.csv has one row per conflict or event: slug, name, aliases (';'-separated words
-that name it: "Second World War", "Holodomor"), places (';'-separated places where it happened:
-"Aleppo", "Kabul"), from and to (its dates, to empty while it goes on) and source. Rows whose slug
-is `none` hold causes that belong to no conflict (the pandemic, disasters, accidents, crime,
-worldwide statistics). A term written with a capital matches only as written ("Mali", not
+data/conflicts.csv has one row per conflict or event: slug, kind, name, aliases (';'-separated
+words that name it: "Second World War", "Holodomor"), places (';'-separated places where it
+happened: "Aleppo", "Kabul"), from and to (its dates, to empty while it goes on) and source. Rows
+whose slug is `none` hold what belongs to no conflict: causes of harm (kind `cause`: the pandemic,
+disasters, accidents, crime), which the means of war named beside them override, and counts of the
+whole world (kind `world`), which nothing overrides. A term written with a capital matches only as written ("Mali", not
 "mali"); one written in lower case matches in any case ("covid" finds "COVID-19" too).
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ NONE = "none"
 @dataclass(frozen=True)
 class Conflict:
     slug: str
+    kind: str  # conflict, cause or world
     name: str
     start: date | None
     end: date | None
@@ -86,7 +88,8 @@ def _load_cached(path: str, mtime_ns: int) -> ConflictRegistry:
             slug = (row.get("slug") or "").strip()
             if not slug:
                 continue
-            conflicts.append(Conflict(slug, (row.get("name") or "").strip(), _day(row.get("from") or ""),
+            conflicts.append(Conflict(slug, (row.get("kind") or "conflict").strip(),
+                                      (row.get("name") or "").strip(), _day(row.get("from") or ""),
                                       _day(row.get("to") or "")))
             for column, strong in (("aliases", True), ("places", False)):
                 for term in (row.get(column) or "").split(";"):

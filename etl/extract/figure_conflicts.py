@@ -15,7 +15,8 @@ registry in data/conflicts.csv (conflicts.py):
   4. the conflict the nearest of the two sentences before names, for a story that goes on ("In
      Syria, ... The campaign also displaced 2 million"), this war if it is among them;
   5. the article's: the conflict it names most (names weigh more than places), this war on a tie;
-     for an article that names none, this war if it speaks of war at all, else `none`.
+     for an article that names none, this war if it speaks of war at all, else `none`;
+  6. and a count larger than Ukraine's population is never this war's.
 """
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ from etl.extract.periods import INVASION_START, Period, find_times
 from etl.extract.sentences import Sentence
 
 OTHER = "other"
+# More people than lived in Ukraine before the war (about 44 million, 2021): no count of this war
+# is that large; such counts are of the world ("84 million forcibly displaced") or of bigger wars.
+MOST_PEOPLE = 44_000_000
 # The means of war: any of these makes the harm the war's, whatever other cause the sentence names.
 _COMBAT = re.compile(
     r"\b(?:war(?! on (?:terror\w*|drugs))|wartime|invasion|invaders|troops|soldiers|military|recruits|"
@@ -53,6 +57,7 @@ _COMPARISON = re.compile(
     r"|\b(?:since|as in|reminiscent of|recall\w*|evok\w*|echo\w*|equivalent of|worse|worst|largest|"
     r"biggest|deadliest|bloodiest|heaviest|greatest)\s+(?:(?:the|a|an|in|of|end|start|beginning|"
     r"days|times?|era|during|at|those|that|for|any|anything|seen|conflict|war)\s+){0,5})$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[-—–]\s|,\s*(?:while|but|and|as|which|who|whereas)\b")
 # A conflict in the name of a place or a day of memory: "the Babyn Yar Holocaust Memorial".
 _MEMORIAL = re.compile(r"\s+(?:[Mm]emorial|[Mm]useum|[Mm]onument|[Rr]emembrance|anniversary|[Dd]ay\b|"
                        r"[Vv]eterans?|survivors?)")
@@ -89,10 +94,17 @@ def _compared(text: str, m: Mention) -> bool:
                 or _MEMORIAL.match(text, m.end))
 
 
-def figure_conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Period | None,
-                    category: str, before: Sequence[Sentence], published: date | None) -> str:
-    """The conflict slug of the count at offset `at` of `sentence` (offsets within the sentence),
-    whose period is `period`; `before` are the sentences just before it."""
+def figure_conflict(context: ArticleConflicts, sentence: Sentence, at: int, value: int,
+                    period: Period | None, category: str, before: Sequence[Sentence],
+                    published: date | None) -> str:
+    """The conflict slug of the count `value` at offset `at` of `sentence` (offsets within the
+    sentence), whose period is `period`; `before` are the sentences just before it."""
+    slug = _conflict(context, sentence, at, period, category, before, published)
+    return NONE if slug == THIS_WAR and value > MOST_PEOPLE else slug
+
+
+def _conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Period | None,
+              category: str, before: Sequence[Sentence], published: date | None) -> str:
     here = context.within(sentence.start, sentence.end)
     pos = sentence.start + at
     previous = before[-1] if before else None
@@ -103,8 +115,11 @@ def figure_conflict(context: ArticleConflicts, sentence: Sentence, at: int, peri
     if period is not None and period.start.year < context.registry.this_war.start.year:
         return _past(context, here, pos, period)
     text = sentence.text
+    if any(m.conflict.kind == "world" and _same_clause(text, pos - sentence.start, m.start - sentence.start)
+           for m in here):
+        return NONE  # "84 million people are now forcibly displaced worldwide"
     wars = [m for m in here if m.conflict.slug != NONE]
-    causes = [m for m in here if m.conflict.slug == NONE]
+    causes = [m for m in here if m.conflict.kind == "cause"]
     at_war = bool(_COMBAT.search(_PEACETIME.sub("", text))) or any(
         m.conflict.slug == THIS_WAR for m in wars)
     if causes and not at_war:
@@ -132,6 +147,11 @@ def figure_conflict(context: ArticleConflicts, sentence: Sentence, at: int, peri
         if told:
             return _nearest(told, pos).conflict.slug
     return context.default
+
+
+def _same_clause(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return hi - lo <= 120 and not _CLAUSE_BREAK.search(text, lo, hi)
 
 
 def _story_time(before: Sequence[Sentence], published: date | None) -> Period | None:

@@ -64,8 +64,8 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
                                    f.number.value, f.category, before)
             if f.mood:
                 continue
-            conflict = figure_conflict(scope, sentence, f.number.start, period, f.category,
-                                       sentences[max(0, i - 2):i], article.published)
+            conflict = figure_conflict(scope, sentence, f.number.start, f.number.value, period,
+                                       f.category, sentences[max(0, i - 2):i], article.published)
             reporter_actor = actors.lookup(reporter.name, on=article.published) if reporter else None
             figure = Figure(
                 figure_id="",
