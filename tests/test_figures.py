@@ -492,3 +492,140 @@ def test_the_seed_articles_gold_figures_are_found():
         assert (str(f.period_end) if f.period_end else None) == g["period_end"] or g["period_end"] is None
         if g["reported_by"] == "UN" or statements is not None:
             assert f.reported_by and f.reported_by.split()[-1] == g["reported_by"].split()[-1]
+
+
+# --- which conflict -----------------------------------------------------------------------
+def conflict(text: str, value: int, title: str = "The war in Ukraine",
+             published: date = PUBLISHED) -> str:
+    a = article(text, published, title=title)
+    (f,) = [f for f in extract_figures(a, split_sentences(a.text), [], ActorRegistry.load())
+            if f.value == value]
+    return f.conflict
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    ("An estimated 27 million Soviet citizens died during the Second World War.", 27_000_000,
+     "world-war-2"),
+    ("Russian airstrikes killed 40 civilians in Aleppo in 2016.", 40, "syria"),
+    ("In 1932-33, about 4 million people died in Ukraine.", 4_000_000, "other"),
+    ("Seventy-five million people died 70 years ago.", 75_000_000, "other"),
+    ("Three people were killed in a missile strike on Kharkiv.", 3, "russia-ukraine"),
+    ("Covid has killed 936,000 Americans.", 936_000, "none"),
+    ("Some 84 million people are forcibly displaced worldwide since the invasion of Ukraine.",
+     84_000_000, "none"),
+    ("It is the worst fighting since World War Two: 120 soldiers were killed.", 120, "russia-ukraine"),
+])
+def test_the_conflict_is_the_one_the_sentence_names(text, value, expected):
+    assert conflict(text, value) == expected
+
+
+def test_a_story_about_another_conflict_goes_on_in_the_next_sentence():
+    text = "In Syria, Russian bombing destroyed much of Aleppo. The campaign displaced 2 million people."
+    assert conflict(text, 2_000_000) == "syria"
+
+
+def test_the_time_of_the_sentence_before_dates_a_story():
+    text = ("It became the place of a mass murder by the Nazis in September 1941. Up to 30,000 "
+            "people were shot dead here.")
+    assert conflict(text, 30_000) == "world-war-2"
+
+
+def test_an_article_that_names_no_war_counts_other_things():
+    text = "Five people were killed while climbing the volcano, the investigative committee said."
+    assert conflict(text, 5, title="Tragedy in Kamchatka") == "none"
+    assert conflict("Five soldiers were killed in shelling.", 5, title="Front report") == "russia-ukraine"
+
+
+def test_an_article_about_another_conflict_keeps_its_figures_there():
+    text = ("Armenia and Azerbaijan traded fire on their border. Armenia said 49 of its soldiers "
+            "were killed. Baku blamed Yerevan.")
+    assert conflict(text, 49, title="Clashes on the Armenia-Azerbaijan border") == "armenia-azerbaijan"
+
+
+def test_arrests_at_protests_are_this_wars_only_when_the_protests_are():
+    assert conflict("Police detained 1,300 people at anti-war protests in Moscow.", 1300) == \
+        "russia-ukraine"
+    assert conflict("Police detained 1,300 protesters in Tehran.", 1300) == "iran-protests"
+    assert conflict("Police detained 5,750 people at protests in Moscow.", 5750,
+                    published=date(2021, 2, 1)) == "none"
+
+
+# --- what is not a figure -----------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "A nuclear strike could kill three million people.",
+    "The U.S. will welcome up to 100,000 refugees from Ukraine.",
+    "Officials planned to evacuate a total of 60,000 residents.",
+    "Over half the population of 100,000 fled the city.",
+    "The average age of the reservists called up was 35.",
+    "It was the deadliest attack since World War Two.",
+    "Russia would draft some 300,000 out of some 25 million potential fighters.",
+])
+def test_possible_planned_and_population_numbers_are_not_figures(text):
+    assert {v for v, c in pairs(text) if v != 300_000} == set()
+
+
+def test_counts_next_to_a_war_game_are_not_figures():
+    text = ("He took part in a war game about a war with Russia. We estimated one billion people "
+            "died. The exercise ended in 2019.")
+    assert pairs(text) == set()
+
+
+def test_a_past_told_as_its_future_is_a_figure():
+    assert pairs("The siege would eventually kill an estimated 5 million people.") == {
+        (5_000_000, "killed")}
+
+
+# --- recall in the wild -------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("At least 13 people sustained injuries in the attack, of which three are in a critical "
+     "condition.", {(13, "injured"), (3, "injured")}),
+    ("The attacks left three people dead - two passersby and a driver.", {(3, "killed"), (2, "killed")}),
+    ("Two people were wounded in the morning. One was wounded while waiting for a bus.",
+     {(2, "injured"), (1, "injured")}),
+    ("The two men were later charged with mercenary activities.", {(2, "captured")}),
+    ("Three men were sentenced to death by a court in Donetsk.", {(3, "captured")}),
+    ("Some 14 million people have fled their homes, with more than six million seeking refuge "
+     "abroad.", {(14_000_000, "displaced"), (6_000_000, "displaced")}),
+    ("More than 70,000 Ukrainians have arrived in the UK after fleeing the invasion.",
+     {(70_000, "displaced")}),
+    ("Another 218,000 draftees are getting ready for combat duty.", {(218_000, "deployed")}),
+    ("More than 27,000 entrepreneurs were drafted into the armed forces.", {(27_000, "deployed")}),
+])
+def test_subsets_lists_trials_refugees_and_drafts_are_figures(text, expected):
+    assert pairs(text) == expected
+
+
+def test_of_them_in_the_next_sentence_is_part_of_the_figure_before():
+    text = "Some 200,000 refugees have fled to Poland. Of them, 50,000 are children."
+    f = one(text, 50_000)
+    assert (f.category, f.group, f.rule) == ("displaced", "children", "subset")
+
+
+def test_troops_arriving_are_deployed_and_visitors_are_not_displaced():
+    assert pairs("Nearly 6,000 U.S. soldiers arrived in Poland this month.") == {(6000, "deployed")}
+    assert pairs("The two House members arrived in Kyiv on Tuesday.") == set()
+
+
+def test_every_figure_names_the_rule_that_found_it():
+    rules = {f.value: f.rule for f in figures(
+        "Russian shelling killed 7 people and wounded 11 others, including two children; "
+        "the death toll rose to 25.")}
+    assert rules == {7: "object", 11: "object", 2: "part", 25: "total"}
+
+
+# --- whose people -------------------------------------------------------------------------
+def test_a_count_with_no_side_in_the_text_takes_the_side_of_the_places_named():
+    assert one("Five people were killed in the blast in Kharkiv. Officials said 12 were "
+               "wounded.", 12).side == "ukraine"
+    assert one("Twelve people were wounded, officials said.", 12).side == "unknown"
+
+
+def test_troops_belong_to_the_country_that_sends_them_not_where_they_stand():
+    f = one("Russia's military buildup at the Ukraine border, where it has amassed over 100,000 "
+            "troops, worries NATO.", 100_000)
+    assert (f.category, f.side) == ("deployed", "russia")
+
+
+def test_losses_counted_on_both_sides_have_no_one_side():
+    assert one("Estimates of over 200,000 military casualties on both sides are the highest yet.",
+               200_000).side == "unknown"

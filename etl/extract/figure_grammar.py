@@ -475,9 +475,11 @@ def _mood(tokens: list[Token], first: int, np_end: int) -> str | None:
     return None
 
 
-_MOBILISED = re.compile(r"[^.;:]*?\b(?:drafted|mobili[sz]ed|called up|conscripted|enlisted|"
-                        r"sent to join)\b", re.I)
+_MOBILISED = re.compile(r"[^;:]*?\b(?:drafted|mobili[sz]ed|called up|conscripted|enlisted|"
+                        r"sent to join|arrived)\b", re.I)
 # What may follow a bare "one" that counts one person: "One was wounded", "one died".
+_DRAFTED = re.compile(r"(?:\s+[a-z][\w-]*){1,3},?\s+(?:were|have been|had been)\s+(?:drafted|mobili[sz]ed|"
+                      r"called up|conscripted)\b")
 _SUBSET_START = re.compile(r"\s*(?:Of|Among) (?:them|those|these|whom)\b")
 _ONE_PREDICATE = frozenset("was has had died remains remained".split())
 _FLIGHT = re.compile(r"\b(?:Ukrain\w*|Donbas\w*|refugees?|fled|flee\w*|evacu\w*|schemes?|visas?|asylum|"
@@ -527,7 +529,9 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         # casualty predicate follows it at once ("One was wounded while waiting for a bus").
         pronoun = one and phrase.group is None and phrase.category is None and not (
             last + 1 < len(tokens) and tokens[last + 1][0] in _ONE_PREDICATE)
-        after_people = phrase.person and not pronoun
+        # People drafted are people, whatever the words for them ("27,000 entrepreneurs").
+        after_people = (phrase.person or _DRAFTED.match(sentence, n.end, n.end + 60) is not None) \
+            and not pronoun
         if not after_people:
             continue
         prev = found[-1] if found else carried if first <= 3 else None
@@ -557,7 +561,7 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
             # Arriving makes people displaced only in a story about people fleeing; troops arrive
             # when they are deployed, officials on a visit.
             if phrase.group == "military":
-                category, rule = "deployed", "deployment"
+                category = "deployed"
             elif phrase.group == "other" or not _FLIGHT.search(sentence):
                 continue
         if category is None:
@@ -588,7 +592,8 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         if side is None and phrase.own:
             side = deployer_side(sentence[:n.start], last=False)
         part = (including and joined or subset) and category == prev.category
-        found.append(Found(n, category, group, side, phrase.end, "part" if part else rule, part, mood))
+        found.append(Found(n, category, group, side, phrase.end, "part" if part and not subset else rule,
+                           part, mood))
     return found
 
 
