@@ -3,8 +3,8 @@
 Decided from the figure's own sentence, then the sentence before, then the article, with the
 registry in data/conflicts.csv (conflicts.py):
   1. a period before this war began (the figure's own, or, when its sentence has neither a time
-     nor a conflict, the earliest time of the nearest of the two sentences before that has one)
-     puts the figure in the conflict of that time the text names, else in `other`;
+     nor a conflict, the time of the sentence before) puts the figure in the conflict of that
+     time the text names, else in `other`;
   2. a cause that belongs to no conflict (the pandemic, a flood, a shooting, a worldwide count)
      makes it `none`, unless the sentence also names the means of war ("a missile hit the covid
      hospital"); arrests at protests are this war's only when the protests are about it, or in
@@ -14,7 +14,8 @@ registry in data/conflicts.csv (conflicts.py):
      "more than in Afghanistan") do not count;
   4. the conflict the nearest of the two sentences before names, for a story that goes on ("In
      Syria, ... The campaign also displaced 2 million"), this war if it is among them;
-  5. the article's: the conflict it names most (names weigh more than places), this war on a tie;
+  5. the article's: the conflict it names most (names weigh more than places) if it names it more
+     than twice as much as this war, else this war;
      for an article that names none, this war if it speaks of war at all, else `none`;
   6. and a count larger than Ukraine's population is never this war's.
 """
@@ -27,7 +28,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from etl.extract.conflicts import NONE, THIS_WAR, ConflictRegistry, Mention
-from etl.extract.periods import INVASION_START, Period, find_times
+from etl.extract.periods import INVASION_START, Period, resolve_period
 from etl.extract.sentences import Sentence
 
 OTHER = "other"
@@ -81,8 +82,10 @@ class ArticleConflicts:
             # An article that names no conflict but speaks of war is taken to speak of this one,
             # the war the tool follows; one that does neither counts accidents, crimes, disasters.
             return THIS_WAR if _COMBAT.search(_PEACETIME.sub("", f"{title}\n{text}")) else NONE
-        best = max(weights.values())
-        return THIS_WAR if weights[THIS_WAR] == best else max(weights, key=lambda s: (weights[s], s))
+        other = max((s for s in weights if s != THIS_WAR), key=lambda s: (weights[s], s), default=None)
+        # Another conflict is the article's subject only when it is named well over twice as much:
+        # news of this war often recalls the last world war.
+        return other if other and weights[other] > 2 * weights[THIS_WAR] else THIS_WAR
 
     def within(self, start: int, end: int) -> list[Mention]:
         lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
@@ -155,15 +158,11 @@ def _same_clause(text: str, a: int, b: int) -> bool:
 
 
 def _story_time(before: Sequence[Sentence], published: date | None) -> Period | None:
-    """The time a story is told in: the earliest time of the nearest sentence before that names
-    one ("a mass murder by the Nazis in September 1941. ... up to 30,000 people were shot")."""
-    if published is None:
+    """The time a story is told in, as the sentence just before gives it ("a mass murder by the
+    Nazis in September 1941. ... up to 30,000 people were shot"), outside its relative clauses."""
+    if published is None or not before:
         return None
-    for earlier in reversed(before):
-        times = [t.period for t in find_times(earlier.text, published) if t.period is not None]
-        if times:
-            return min(times, key=lambda p: p.start)
-    return None
+    return resolve_period(before[-1].text, published)
 
 
 def _about_the_war(text: str, previous: str, published: date | None) -> bool:

@@ -206,8 +206,10 @@ def find_cues(sentence: str) -> list[Cue]:
                 _NOT_A_DEATH.search(sentence, max(0, m.start() - 80), m.start())
                 or re.match(r"\s+(?:row|penalty|sentences?|threats?|squads?)\b", lowered[m.end():])):
             continue
-        if word in ("body", "bodies") and _NOT_A_CORPSE.match(lowered, m.end()):
-            continue
+        if word in ("body", "bodies") and _NOT_A_CORPSE.match(lowered, m.end()) or \
+                word == "body" and lowered.endswith("of the ", 0, m.start()) \
+                and not lowered.startswith(" of", m.end()):
+            continue  # "one of five permanent members of the body": an organisation
         if lowered.endswith("without ", 0, m.start()):
             continue  # "withdrew 30,000 troops without losing a soldier"
         out.append((m.start(), m.end(), m.lastgroup, word))
