@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache, partial
 
 from etl.actors import ActorRegistry
 from etl.extract.conflicts import NONE, THIS_WAR, ConflictRegistry
@@ -43,7 +44,12 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
     # (sentence index, reporter, side) of the last people harmed: the same source going on about
     # them a sentence or two later ("seven people are missing") speaks of the same side.
     harmed: tuple[int, str, str] | None = None
-    where = article_side(article.text) or "unknown"
+    @cache
+    def article_default() -> str:
+        """The side whose places the article names most: a pass over the article, made only for
+        a figure that nothing else gives a side."""
+        return article_side(article.text) or "unknown"
+
     carried = None  # the last figure of the sentence before
     for i, sentence in enumerate(sentences):
         text = sentence.text
@@ -79,8 +85,8 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
                 side=figure_side(text, f.number.start, category=f.category, group=group, stated=f.side,
                                  reporter=reporter.name if reporter else None,
                                  reporter_actor=reporter_actor, before=before,
-                                 default=where if conflict == THIS_WAR
-                                 else _DEFAULT_SIDE.get(conflict, "other"),
+                                 default=article_default if conflict == THIS_WAR
+                                 else partial(_DEFAULT_SIDE.get, conflict, "other"),
                                  recent=_same_story(harmed, i, reporter.name if reporter else None)),
                 period_start=period.start if period else None,
                 period_end=period.end if period else None,

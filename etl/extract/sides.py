@@ -10,7 +10,7 @@ countries are theirs), and finally the default (figures.py: where the article's 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from etl.actors import Actor
 from etl.extract.figure_words import HARMED
@@ -175,11 +175,12 @@ def deployer_side(text: str, last: bool = True) -> str | None:
 
 def figure_side(text: str, at: int, *, category: str, group: str, stated: str | None,
                 reporter: str | None, reporter_actor: Actor | None, before: Sequence[str],
-                default: str, recent: str | None = None) -> str:
+                default: Callable[[], str], recent: str | None = None) -> str:
     """The side of the count at offset `at` of sentence `text`; `stated` is the side its own noun
     phrase gave, `reporter_actor` the registry's entry for its source, `before` the sentences
     before it, `recent` the side of people harmed in the sentences just before (a story goes on
-    about the same people: "seven are missing")."""
+    about the same people: "seven are missing"); `default()` gives the side when nothing else
+    does."""
     previous = before[-1] if before else ""
     if not stated and _BOTH.search(text, max(0, at - 60), at + 80):
         return "unknown"  # "over 200,000 military casualties on both sides"
@@ -195,8 +196,8 @@ def figure_side(text: str, at: int, *, category: str, group: str, stated: str | 
     if category == "displaced" and group == "military":
         side = side or deployer_side(text[:at])  # troops or crew evacuated: the named country's
     if side or category not in HARMED:
-        return side or place_side(text) or place_side(previous) or default
+        return side or place_side(text) or place_side(previous) or default()
     if _COUNTRY.search(text):
         recent = None  # a sentence naming a country may have moved on to other people
     return place_side(text) or foreign_side(text, previous) or recent or place_side(previous) \
-        or default
+        or default()
