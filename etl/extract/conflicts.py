@@ -62,8 +62,8 @@ class ConflictRegistry:
     @classmethod
     def load(cls, path: str | Path | None = None) -> ConflictRegistry:
         """The registry in `path` (default data/conflicts.csv), parsed once per file version."""
-        resolved = Path(path) if path is not None else DEFAULT_PATH
-        return _load_cached(str(resolved.resolve()), resolved.stat().st_mtime_ns)
+        resolved = Path(path).resolve() if path is not None else DEFAULT_PATH
+        return _load_cached(str(resolved), resolved.stat().st_mtime_ns)
 
     def find(self, text: str) -> list[Mention]:
         """Every place `text` names a conflict, an event or a cause of no conflict, in text order."""

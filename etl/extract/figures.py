@@ -37,7 +37,10 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
     place or period the first did not give (a lede often repeats a figure the body attributes).
     `conflicts` defaults to the registry in data/conflicts.csv.
     """
-    scope = ArticleConflicts(article.title, article.text, conflicts or ConflictRegistry.load())
+    # The conflicts the article names, found when its first figure needs them: most articles
+    # have none.
+    scope = cache(partial(ArticleConflicts, article.title, article.text,
+                          conflicts or ConflictRegistry.load()))
     out: list[Figure] = []
     index: dict[tuple[int, str, bool], int] = {}
     parts: set[int] = set()  # kept figures that were named as part of another
@@ -70,7 +73,7 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
                                    f.number.value, f.category, before)
             if f.mood:
                 continue
-            conflict = figure_conflict(scope, sentence, f.number.start, f.number.value, period,
+            conflict = figure_conflict(scope(), sentence, f.number.start, f.number.value, period,
                                        f.category, sentences[max(0, i - 2):i], article.published)
             reporter_actor = actors.lookup(reporter.name, on=article.published) if reporter else None
             figure = Figure(

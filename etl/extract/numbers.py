@@ -46,10 +46,10 @@ QUALIFIERS = {
 }
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
-_TENS_WORD = "|".join(TENS)
-# "Thirty-one", and "Eighty six" as some outlets write it.
-_W = rf"(?:(?:{_TENS_WORD})\s+(?:{_DIGIT_WORD})\b|(?:{_WORD})(?:-(?:{_WORD}))?)"
+_W = rf"(?:{_WORD})(?:-(?:{_WORD}))?"
+# "Eighty six" as some outlets write "Eighty-six": joined after the match (an alternative in
+# _NUMBER would be tried at every position of every sentence).
+_UNIT_AFTER = re.compile(r"\s+(one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 _SCALE = r"(?:hundred|thousand|million|billion)"
 # "two hundred and fifty" and "three thousand five hundred" are one number; "two, three" are two.
 _WORD_NUMBER = (
@@ -202,7 +202,8 @@ def _excluded(sentence: str, start: int, end: int, value: int, qualified: bool) 
         return True
     if _NAME_BEFORE.search(left) and right.lstrip().startswith(",") and value < 120:
         return True  # "Ivan, 24, a car mechanic": an age
-    if _AGE_BEFORE.search(sentence, max(0, start - 100), start):
+    if "age" in sentence[max(0, start - 100):start] and _AGE_BEFORE.search(sentence, max(0, start - 100),
+                                                                            start):
         return True
     if value >= 10_000 and _POPULATION_BEFORE.search(left) and (
             not left.rstrip().endswith(("'s", "’s")) or _POPULATION_AFTER.match(right)):
@@ -222,13 +223,20 @@ def _qualifier(sentence: str, start: int) -> tuple[str, int]:
 def find_numbers(sentence: str) -> list[NumberMention]:
     """Every count of things in `sentence` that could be a count of people, in text order."""
     raw: list[tuple[int, int, int, bool]] = []
+    joined_to = -1
     for m in _NUMBER.finditer(sentence):
-        value = parse_number(m.group(0))
+        if m.start() < joined_to:
+            continue
+        value, end = parse_number(m.group(0)), m.end()
         if not value:
             continue  # "zero casualties" counts nobody
+        unit = _UNIT_AFTER.match(sentence, end) if m.group(0).lower() in TENS else None
+        if unit:
+            value, end = value + UNITS[unit.group(1).lower()], unit.end()
+            joined_to = end
         qualified = bool(_QUALIFIER_BEFORE.search(sentence, max(0, m.start() - 24), m.start()))
-        excluded = _excluded(sentence, m.start(), m.end(), value, qualified)
-        raw.append((m.start(), m.end(), value, excluded))
+        excluded = _excluded(sentence, m.start(), end, value, qualified)
+        raw.append((m.start(), end, value, excluded))
     out: list[NumberMention] = []
     i = 0
     while i < len(raw):
