@@ -140,7 +140,7 @@ def test_a_figure_said_on_its_own_later_says_whose_people_it_counts():
     ("The ministry said its forces had destroyed up to 90 foreign mercenaries.", {(90, "killed")}),
     ("More than 40 nationalists were neutralised near the village.", {(40, "killed")}),
     ("Four insurgents were eliminated overnight.", {(4, "killed")}),
-    ("Three U.S. Marines were killed in the crash of a military aircraft.", {(3, "killed")}),
+    ("Three U.S. Marines were killed in a rocket attack.", {(3, "killed")}),
     ("One British national has been killed and four captured while fighting there.",
      {(1, "killed"), (4, "captured")}),
     ("Police detained a total of six suspects in connection with the blast.", {(6, "captured")}),
@@ -629,3 +629,15 @@ def test_troops_belong_to_the_country_that_sends_them_not_where_they_stand():
 def test_losses_counted_on_both_sides_have_no_one_side():
     assert one("Estimates of over 200,000 military casualties on both sides are the highest yet.",
                200_000).side == "unknown"
+
+
+def test_accidents_are_no_war_even_with_soldiers_in_them():
+    assert conflict("Three U.S. Marines were killed in the crash of a military aircraft.", 3) == "none"
+    assert conflict("Ten people burned to death in the fire at the cafe.", 10) == "none"
+    assert conflict("A Russian missile set a mall on fire, killing 18 people.", 18) == "russia-ukraine"
+
+
+def test_a_count_before_the_invasion_with_no_war_in_sight_is_of_no_conflict():
+    assert conflict("Police detained more than 5,750 people this past Sunday.", 5750,
+                    published=date(2021, 2, 2)) == "none"
+    assert conflict("In 2015, 300 soldiers were killed in the fighting.", 300) == "russia-ukraine"

@@ -5,10 +5,12 @@ registry in data/conflicts.csv (conflicts.py):
   1. a period before this war began (the figure's own, or, when its sentence has neither a time
      nor a conflict, the time of the sentence before) puts the figure in the conflict of that
      time the text names, else in `other`;
-  2. a cause that belongs to no conflict (the pandemic, a flood, a shooting, a worldwide count)
-     makes it `none`, unless the sentence also names the means of war ("a missile hit the covid
-     hospital"); arrests at protests are this war's only when the protests are about it, or in
-     Russia or Ukraine;
+  2. a count dated before the invasion in a sentence that names neither war nor Ukraine, nor do
+     the two before it, is `none` (a crackdown, a detention, a migration of its own); a cause that
+     belongs to no conflict (the pandemic, a flood, a fire, a crash, a shooting) makes it `none`,
+     unless the sentence also names the means of war ("a missile hit the covid hospital"); so does a
+     worldwide count, whatever else the sentence names; arrests at protests are this war's only
+     when the protests are about it, or in Russia or Ukraine after the invasion;
   3. a conflict the sentence names by name ("the Second World War"), else by a place ("Aleppo"),
      the one nearest the count winning; names in comparisons ("the worst since World War II",
      "more than in Afghanistan") do not count;
@@ -41,6 +43,12 @@ _COMBAT = re.compile(
     r"missiles?|shelling|shells|airstrikes?|drones?|artillery|bombs?|bombing|bombardments?|"
     r"explosions?|blasts?|army|(?<!security )forces|mobili[sz]\w*|front ?lines?|combat|fighting|"
     r"occup\w*|offensive|rockets?)\b", re.I)
+# What makes harm the war's whatever other cause the sentence names: the means of attack, not the
+# mere presence of soldiers ("two soldiers died in a car crash", "a military plane crashed").
+_MEANS_OF_WAR = re.compile(
+    r"\b(?:war(?! on (?:terror\w*|drugs))|wartime|invasion|invaders|missiles?|shelling|shells|"
+    r"airstrikes?|air strikes?|missile strikes?|drones?|artillery|bombs?|bombing|bombardments?|"
+    r"mobili[sz]\w*|front ?lines?|combat|fighting|occup\w*|offensive|rockets?|shot down)\b", re.I)
 # "Before the war" names the war only to set a time apart from it.
 _PEACETIME = re.compile(r"\b(?:before|prior to) the (?:\w+ )?(?:war|invasion)\b|\bpre-?war\b|"
                         r"\bpeacetime\b", re.I)
@@ -118,12 +126,17 @@ def _conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Pe
     if period is not None and period.start.year < context.registry.this_war.start.year:
         return _past(context, here, pos, period)
     text = sentence.text
+    if period is not None and period.end < INVASION_START and not _COMBAT.search(text) and not any(
+            m.conflict.slug == THIS_WAR for s in (sentence, *before)
+            for m in context.within(s.start, s.end)):
+        return NONE  # before the invasion, with neither war nor Ukraine in sight: a crackdown, a
+        # detention, a migration of its own
     if any(m.conflict.kind == "world" and _same_clause(text, pos - sentence.start, m.start - sentence.start)
            for m in here):
         return NONE  # "84 million people are now forcibly displaced worldwide"
     wars = [m for m in here if m.conflict.slug != NONE]
     causes = [m for m in here if m.conflict.kind == "cause"]
-    at_war = bool(_COMBAT.search(_PEACETIME.sub("", text))) or any(
+    at_war = bool(_MEANS_OF_WAR.search(_PEACETIME.sub("", text))) or any(
         m.conflict.slug == THIS_WAR for m in wars)
     if causes and not at_war:
         return NONE
