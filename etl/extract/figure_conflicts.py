@@ -48,6 +48,7 @@ _COMBAT = re.compile(
 _MEANS_OF_WAR = re.compile(
     r"\b(?:war(?! on (?:terror\w*|drugs))|wartime|invasion|invaders|missiles?|shelling|shells|"
     r"airstrikes?|air strikes?|missile strikes?|drones?|artillery|bombs?|bombing|bombardments?|"
+    r"explosions?|blasts?|"
     r"mobili[sz]\w*|front ?lines?|combat|fighting|occup\w*|offensive|rockets?|shot down)\b", re.I)
 # "Before the war" names the war only to set a time apart from it.
 _PEACETIME = re.compile(r"\b(?:before|prior to) the (?:\w+ )?(?:war|invasion)\b|\bpre-?war\b|"
@@ -126,9 +127,9 @@ def _conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Pe
     if period is not None and period.start.year < context.registry.this_war.start.year:
         return _past(context, here, pos, period)
     text = sentence.text
-    if period is not None and period.end < INVASION_START and not _COMBAT.search(text) and not any(
-            m.conflict.slug == THIS_WAR for s in (sentence, *before)
-            for m in context.within(s.start, s.end)):
+    if period is not None and period.end < INVASION_START and not any(
+            _COMBAT.search(s.text) or any(m.conflict.slug == THIS_WAR for m in context.within(s.start, s.end))
+            for s in (sentence, *before)):
         return NONE  # before the invasion, with neither war nor Ukraine in sight: a crackdown, a
         # detention, a migration of its own
     if any(m.conflict.kind == "world" and _same_clause(text, pos - sentence.start, m.start - sentence.start)

@@ -213,7 +213,7 @@ def find_times(sentence: str, published: date) -> list[TimeMention]:
                 sentence, 0, m.start()):
             add(m.start(), first[0], Period(first[1].start, published, True), "since")
     for m in _AS_OF_DATE.finditer(sentence):
-        first = _point_after(sentence, m.end(), published)
+        first = _point_after(sentence, m.end(), published, nearest=True)
         if first is not None:
             add(m.start(), first[0], Period(first[1].start, _month_end(first[1].start, sentence,
                                                                        m.end()), True), "asof")
@@ -297,14 +297,20 @@ def find_times(sentence: str, published: date) -> list[TimeMention]:
     return out
 
 
-def _point_after(sentence: str, pos: int, published: date) -> tuple[int, Period] | None:
-    """The date, month or year written at `pos` ("since May 2022", "since 2014")."""
+def _point_after(sentence: str, pos: int, published: date,
+                 nearest: bool = False) -> tuple[int, Period] | None:
+    """The date, month or year written at `pos` ("since May 2022", "since 2014"). A date without
+    its year is the latest not after publication, or with `nearest` the one nearest to it ("by
+    mid-March" in May is this past March; "by December" in August is this coming December)."""
     for m in (_DAY_OF_MONTH.match(sentence, pos), _MONTH.match(sentence, pos)):
         if m:
             month = _month_number(m.group("m1") or m.group("m2")) if "m1" in m.groupdict() \
                 else _month_number(m.group("m"))
             day = int(m.group("d1") or m.group("d2")) if "d1" in m.groupdict() else 1
             year = int(m.group("y")) if m.group("y") else _year_for(published, month, day, False)
+            if nearest and not m.group("y"):
+                year = min((year, year + 1), key=lambda y: abs(((_safe_date(y, month, min(day, 28))
+                                                                  or published) - published).days))
             d = _safe_date(year, month, day)
             return (m.end(), Period(d, d)) if d else None
     m = _YEAR_AT.match(sentence, pos)
@@ -366,7 +372,8 @@ def resolve_period(sentence: str, published: date | None, at: int | None = None)
         if chosen.period is None:
             return None
         if chosen.kind == "asof":
-            return Period(INVASION_START if published >= INVASION_START else chosen.period.start,
+            since_invasion = published >= INVASION_START and chosen.period.end >= INVASION_START
+            return Period(INVASION_START if since_invasion else chosen.period.start,
                           chosen.period.end, True)
         end = as_of(sentence, published) or chosen.period.end
         return Period(chosen.period.start, end, True)
