@@ -641,3 +641,10 @@ def test_a_count_before_the_invasion_with_no_war_in_sight_is_of_no_conflict():
     assert conflict("Police detained more than 5,750 people this past Sunday.", 5750,
                     published=date(2021, 2, 2)) == "none"
     assert conflict("In 2015, 300 soldiers were killed in the fighting.", 300) == "russia-ukraine"
+
+
+def test_a_count_told_in_the_present_is_not_of_a_war_long_over():
+    text = ("Veterans of the Second World War marched in Moscow. The Great Patriotic War cost the "
+            "Soviet Union dearly, and Hitler's armies were stopped at Stalingrad. \"They have "
+            "already killed over 300 children,\" the mayor said of the invaders.")
+    assert conflict(text, 300, title="Victory Day after World War II") == "russia-ukraine"

@@ -17,7 +17,8 @@ registry in data/conflicts.csv (conflicts.py):
   4. the conflict the nearest of the two sentences before names, for a story that goes on ("In
      Syria, ... The campaign also displaced 2 million"), this war if it is among them;
   5. the article's: the conflict it names most (names weigh more than places) if it names it more
-     than twice as much as this war, else this war;
+     than twice as much as this war, else this war; but a count told in the present or the
+     perfect is not of a conflict that ended years before ("they have killed 300 children");
      for an article that names none, this war if it speaks of war at all, else `none`;
   6. and a count larger than Ukraine's population is never this war's.
 """
@@ -68,6 +69,8 @@ _COMPARISON = re.compile(
     r"biggest|deadliest|bloodiest|heaviest|greatest)\s+(?:(?:the|a|an|in|of|end|start|beginning|"
     r"days|times?|era|during|at|those|that|for|any|anything|seen|conflict|war)\s+){0,5})$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[-—–]\s|,\s*(?:while|but|and|as|which|who|whereas)\b")
+# The present, or a perfect that reaches it: no count of a war long over is told this way.
+_NOW = re.compile(r"\b(?:have|has|are|is|[’']ve|[’']re)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|ing|en)\b", re.I)
 # A conflict in the name of a place or a day of memory: "the Babyn Yar Holocaust Memorial".
 _MEMORIAL = re.compile(r"\s+(?:[Mm]emorial|[Mm]useum|[Mm]onument|[Rr]emembrance|anniversary|[Dd]ay\b|"
                        r"[Vv]eterans?|survivors?)")
@@ -95,6 +98,11 @@ class ArticleConflicts:
         # Another conflict is the article's subject only when it is named well over twice as much:
         # news of this war often recalls the last world war.
         return other if other and weights[other] > 2 * weights[THIS_WAR] else THIS_WAR
+
+    def ended_before(self, published: date | None) -> bool:
+        """Did the article's own conflict end more than a year before it was published?"""
+        conflict = next((c for c in self.registry.conflicts if c.slug == self.default), None)
+        return bool(conflict and conflict.end and published and (published - conflict.end).days > 365)
 
     def within(self, start: int, end: int) -> list[Mention]:
         lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
@@ -163,6 +171,9 @@ def _conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Pe
             return THIS_WAR  # a sentence that compares this war with another speaks of this one
         if told:
             return _nearest(told, pos).conflict.slug
+    past = context.ended_before(published)
+    if past and _NOW.search(text):
+        return THIS_WAR  # "they have already killed over 300 children", in an article on 1945
     return context.default
 
 
