@@ -17,8 +17,9 @@ registry in data/conflicts.csv (conflicts.py):
   4. the conflict the nearest of the two sentences before names, for a story that goes on ("In
      Syria, ... The campaign also displaced 2 million"), this war if it is among them;
   5. the article's: the conflict it names most (names weigh more than places) if it names it more
-     than twice as much as this war, else this war; but a count told in the present or the
-     perfect is not of a conflict that ended years before ("they have killed 300 children");
+     than twice as much as this war, else this war;
+  and a count told in the present or the perfect is not of a conflict that ended years before,
+  whatever the sentences before or the article say ("they have killed 300 children");
      for an article that names none, this war if it speaks of war at all, else `none`;
   6. and a count larger than Ukraine's population is never this war's.
 """
@@ -99,9 +100,9 @@ class ArticleConflicts:
         # news of this war often recalls the last world war.
         return other if other and weights[other] > 2 * weights[THIS_WAR] else THIS_WAR
 
-    def ended_before(self, published: date | None) -> bool:
-        """Did the article's own conflict end more than a year before it was published?"""
-        conflict = next((c for c in self.registry.conflicts if c.slug == self.default), None)
+    def ended_before(self, slug: str, published: date | None) -> bool:
+        """Did the conflict `slug` end more than a year before the article was published?"""
+        conflict = next((c for c in self.registry.conflicts if c.slug == slug), None)
         return bool(conflict and conflict.end and published and (published - conflict.end).days > 365)
 
     def within(self, start: int, end: int) -> list[Mention]:
@@ -162,6 +163,15 @@ def _conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Pe
     named = named or wars
     if named:
         return _nearest(named, pos).conflict.slug
+    slug = _told_before(context, before, period, pos) or context.default
+    if _NOW.search(text) and context.ended_before(slug, published):
+        return THIS_WAR  # "they have already killed over 300 children", after a paragraph on 1945
+    return slug
+
+
+def _told_before(context: ArticleConflicts, before: Sequence[Sentence], period: Period | None,
+                 pos: int) -> str | None:
+    """The conflict the nearest of the sentences before names, for a story that goes on."""
     for earlier in reversed(before):
         told = [m for m in context.within(earlier.start, earlier.end) if m.conflict.slug != NONE]
         if period is not None:
@@ -171,10 +181,7 @@ def _conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Pe
             return THIS_WAR  # a sentence that compares this war with another speaks of this one
         if told:
             return _nearest(told, pos).conflict.slug
-    past = context.ended_before(published)
-    if past and _NOW.search(text):
-        return THIS_WAR  # "they have already killed over 300 children", in an article on 1945
-    return context.default
+    return None
 
 
 def _same_clause(text: str, a: int, b: int) -> bool:
