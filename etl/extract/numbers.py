@@ -81,7 +81,7 @@ _MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 _EXCLUDE_LEFT = re.compile(
     r"(?:[$€£₴¥]\s*|\b(?:US|USD|EUR|UAH|RUB|GBP|Rs)\s?|[A-Za-z]-|#|\b(?:No|Nos|page|pages|"
     r"Article|Resolution|Section|Chapter|Flight|Route|Highway|Unit|Brigade|number|aged?|ages|ages? of"
-    r"|(?:father|mother|parent|mum|mom|dad|grandmother|grandfather|grandparent|family)s? of|out of"
+    r"|(?:father|mother|parent|mum|mom|dad|grandmother|grandfather|grandparent)s? of|out of"
     r"|every"
     r"|Covid|COVID)\.?\s+|\b(?:aged?|ages? of)\s+\S+\s+(?:and|to|or|-)\s+|\b" + _MONTH_NAMES
     + r"\.?\s+|\d[:.]|\b(?i:children|kids|men|women|people|those|anyone|aged)\s+"
