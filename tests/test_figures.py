@@ -648,3 +648,7 @@ def test_a_count_told_in_the_present_is_not_of_a_war_long_over():
             "Soviet Union dearly, and Hitler's armies were stopped at Stalingrad. \"They have "
             "already killed over 300 children,\" the mayor said of the invaders.")
     assert conflict(text, 300, title="Victory Day after World War II") == "russia-ukraine"
+
+
+def test_a_question_asks_about_a_count_and_states_none():
+    assert pairs("Letting Russians kill 200, 300 or 400 children?") == set()

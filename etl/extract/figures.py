@@ -23,6 +23,7 @@ from etl.extract.sides import figure_side
 from etl.model import Article, Figure, Statement
 
 
+_QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 # Whose people a figure counts when nothing else says: for this war, the side whose places the
 # article names most; for a count of no conflict, nobody knows; another conflict's people are
 # neither Ukraine's nor Russia's unless the text says so.
@@ -58,8 +59,10 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
         text = sentence.text
         found = find_figures(text, carried)
         carried = found[-1] if found else None
-        if found and (SCENARIO.search(text) or any(
+        if found and (_QUESTION.search(text) or SCENARIO.search(text) or any(
                 SIMULATION.search(s.text) for s in sentences[max(0, i - 2):i + 2])):
+            # A question asks about a count ("Letting Russians kill 200 or 300 children?"); a
+            # scenario or war game imagines one.
             found = [f for f in found if f.category == "deployed"]
         before = [s.text for s in sentences[max(0, i - 3):i]] if found else []
         for f in found:
