@@ -1,7 +1,7 @@
 """Which conflict the people a figure counts belong to: this war, another one, or none.
 
-Decided from the figure's own sentence, then the sentence before, then the article, with the
-registry in data/conflicts.csv (conflicts.py):
+Decided from the figure's own sentence, then the two sentences before, then the article, with
+the registry in data/conflicts.csv (conflicts.py):
   1. a period before this war began (the figure's own, or, when its sentence has neither a time
      nor a conflict, the time of the sentence before) puts the figure in the conflict of that
      time the text names, else in `other`;
@@ -17,11 +17,11 @@ registry in data/conflicts.csv (conflicts.py):
   4. the conflict the nearest of the two sentences before names, for a story that goes on ("In
      Syria, ... The campaign also displaced 2 million"), this war if it is among them;
   5. the article's: the conflict it names most (names weigh more than places) if it names it more
-     than twice as much as this war, else this war;
-  and a count told in the present or the perfect is not of a conflict that ended years before,
-  whatever the sentences before or the article say ("they have killed 300 children");
-     for an article that names none, this war if it speaks of war at all, else `none`;
-  6. and a count larger than Ukraine's population is never this war's.
+     than twice as much as this war, else this war; for an article that names none, this war if
+     it speaks of war at all, else `none`.
+Two checks come last: a count told in the present or the perfect is not of a conflict that ended
+years before, whatever the sentences before or the article say ("they have killed 300
+children"); and a count larger than Ukraine's population is never this war's.
 """
 from __future__ import annotations
 

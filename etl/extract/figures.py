@@ -1,8 +1,10 @@
 """Reported figures: counts of people killed, injured, captured, displaced or deployed.
 
 An article's sentences go through figure_grammar.py (which counts are figures, of what and of
-whom); each figure then gets its reporter (reporters.py), side (sides.py), place (places.py) and
-period (figure_periods.py), and the article keeps each (value, category) once.
+whom); counts in questions, scenarios and war games, and counts said to be possible or planned,
+are dropped; each figure then gets its reporter (reporters.py), period (figure_periods.py),
+conflict (figure_conflicts.py), side (sides.py) and place (places.py), and the article keeps each
+(value, category) once.
 """
 from __future__ import annotations
 
