@@ -8,12 +8,16 @@ kind, speaker_role, cue, said_on, evidence). ARTICLES.jsonl holds the texts: {"i
 section describes the format in full.
 
 Matching (the same rules as the project's reference scorer):
-- figures: a gold figure matches a prediction of the same article, value and category; the same
-  (value, category) counts once per article; predictions with qualifier "vague" are not scored.
+- figures: only this war's figures are scored: gold figures with "scope": "other" and predictions
+  whose conflict is another conflict or none are left out. A gold figure matches a prediction of
+  the same article, value and category; the same (value, category) counts once per article;
+  predictions with qualifier "vague" are not scored.
   Casualty categories (killed, injured, casualties, missing, captured) are scored alone and with
   displaced and deployed. Attribute accuracy on matched figures: group, side (exact), reported_by
   (same last name or half the words in common; only where gold names one), period (same start and
   end month; only where gold gives one).
+- scope: over gold figures of either scope that a prediction matches by (value, category), the
+  share whose prediction's conflict puts them on the right side of this war / other.
 - statements: each gold quote takes the unused prediction that covers the largest share of its
   words; a match needs >= 30% coverage (loose) or >= 80% coverage with at least half of the
   prediction's words inside the gold quote (strict). Speaker accuracy is counted on loose matches.
@@ -30,6 +34,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+THIS_WAR = "russia-ukraine"
 CASUALTY = frozenset({"killed", "injured", "casualties", "missing", "captured"})
 ALL_CATEGORIES = CASUALTY | {"displaced", "deployed"}
 _WORD = re.compile(r"[\w']+")
@@ -84,12 +89,13 @@ def score_figures(gold: dict[str, dict], predicted: dict[str, list[dict]], categ
             continue
         wanted: dict[tuple, dict] = {}
         for g in labels["figures"]:
-            if g["category"] in categories:
+            if g["category"] in categories and g.get("scope", "this_war") == "this_war":
                 wanted.setdefault((int(g["value"]), g["category"]), g)
         got: dict[tuple, dict] = {}
         for p in predicted.get(aid, []):
             value, category = _as_int(p.get("value")), (p.get("category") or "").strip().lower()
-            if value is None or category not in categories or p.get("qualifier") == "vague":
+            if value is None or category not in categories or p.get("qualifier") == "vague" \
+                    or not _this_war(p):
                 continue
             got.setdefault((value, category), p)
         for key, g in wanted.items():
@@ -106,6 +112,33 @@ def score_figures(gold: dict[str, dict], predicted: dict[str, list[dict]], categ
                 score.fp += 1
                 score.extras.append({"article_id": aid, "value": key[0], "category": key[1],
                                      "sentence": p.get("sentence", "")})
+    return score
+
+
+def _this_war(prediction: dict) -> bool:
+    return (prediction.get("conflict") or "").strip().lower() in ("", THIS_WAR)
+
+
+def score_scope(gold: dict[str, dict], predicted: dict[str, list[dict]]) -> Score:
+    """How well the conflict column separates this war's figures from the rest: over gold figures
+    of either scope that a prediction matches by (value, category); tp counts the right ones."""
+    score = Score()
+    for aid, labels in gold.items():
+        by_key: dict[tuple, dict] = {}
+        for p in predicted.get(aid, []):
+            by_key.setdefault((_as_int(p.get("value")), (p.get("category") or "").strip().lower()), p)
+        for g in labels.get("figures") or []:
+            p = by_key.get((int(g["value"]), g["category"]))
+            if p is None:
+                continue
+            right = (g.get("scope", "this_war") == "this_war") == _this_war(p)
+            score.attribute_n["scope"] += 1
+            score.attributes["scope"] += right
+            score.tp += right
+            score.fp += not right
+            if not right:
+                score.extras.append({"article_id": aid, "value": g["value"], "category": g["category"],
+                                     "conflict": p.get("conflict"), "sentence": p.get("sentence", "")})
     return score
 
 
@@ -198,9 +231,26 @@ def evaluate(gold_path: str | Path, out_dir: str | Path) -> dict[str, Score]:
     return {
         "figures_casualty": score_figures(gold, figures, CASUALTY),
         "figures_all": score_figures(gold, figures, ALL_CATEGORIES),
+        "figures_scope": score_scope(gold, figures),
         "statements_30": score_statements(gold, statements, 0.3),
         "statements_80": score_statements(gold, statements, 0.8, min_purity=0.5),
     }
+
+
+def largest_figures(out_dir: str | Path, n: int = 25) -> dict[str, list[dict]]:
+    """The `n` largest figures of this war per category in `out_dir`'s figures.csv, largest first:
+    what a user adding up a chart sees first, so each should be a real figure of this war. Vague
+    quantities are left out (their values are floors), and a value repeated in one article
+    counts once."""
+    by_category: dict[str, dict[tuple[str, int], dict]] = defaultdict(dict)
+    for rows in read_predictions(Path(out_dir), "figures.csv").values():
+        for row in rows:
+            value = _as_int(row.get("value"))
+            if value is None or row.get("qualifier") == "vague" or not _this_war(row):
+                continue
+            by_category[row["category"]].setdefault((row["article_id"], value), row)
+    return {category: sorted(rows.values(), key=lambda r: -int(r["value"]))[:n]
+            for category, rows in sorted(by_category.items())}
 
 
 def run_and_evaluate(gold_path: str | Path, articles: list[str | Path], out_dir: str | Path,

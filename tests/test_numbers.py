@@ -63,10 +63,11 @@ def test_qualifiers_before_a_count(words, qualifier):
 
 
 @pytest.mark.parametrize("words, value", [
-    ("dozens", 24), ("scores", 40), ("hundreds", 200), ("thousands", 2000),
-    ("tens of thousands", 20_000), ("hundreds of thousands", 200_000), ("several hundred", 200),
+    ("dozens", 12), ("scores", 20), ("hundreds", 100), ("thousands", 1000),
+    ("tens of thousands", 10_000), ("hundreds of thousands", 100_000), ("several hundred", 100),
+    ("millions", 1_000_000),
 ])
-def test_vague_plurals_are_kept_as_vague_with_their_smallest_value(words, value):
+def test_vague_plurals_are_kept_as_vague_with_a_conservative_floor(words, value):
     assert counts(f"{words} of people fled") == [(value, None, "vague")]
 
 
@@ -103,3 +104,28 @@ def test_offsets_cover_the_qualifier_and_the_range():
     sentence = "Officials said between 60 and 100 soldiers died."
     (n,) = find_numbers(sentence)
     assert sentence[n.start:n.end] == "between 60 and 100"
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was the worst fighting since World War Two.",
+    "Leaders of the Group of Seven met in Germany.",
+    "Over half the population of 100,000 fled the city.",
+    "Ukraine, a nation of 44 million, was invaded.",
+    "The city is home to 1.5 million people.",
+    "The average age of the reservists called up was 35.",
+    "She was sentenced to 9 1/2 years in prison.",
+    "He got seven and a half years.",
+    "The mother of two was arrested.",
+    "Men between the ages of 18 and 60 may not leave.",
+    "It would draft 300,000 out of 25 million.",
+])
+def test_numbers_in_names_populations_ages_and_terms_are_not_counts(sentence):
+    assert [c for c in counts(sentence) if c[0] not in (300_000,)] == []
+
+
+def test_tens_and_units_written_apart_are_one_number():
+    assert counts("Eighty six people have been killed.") == [(86, None, "exact")]
+
+
+def test_a_home_to_a_few_people_is_no_population():
+    assert counts("He opened his home to 19 refugees.") == [(19, None, "exact")]

@@ -125,3 +125,65 @@ def test_statement_day(sentence, day):
 def test_parse_date_reads_usual_formats():
     assert parse_date("2025.09.04") == THU
     assert parse_date("4 September 2025") == THU
+
+
+MAY = date(2022, 5, 13)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Since Russia invaded Ukraine on 24 February, at least 2,345 civilians were killed.",
+     Period(INVASION_START, MAY, True)),
+    ("5,587 civilians have been killed in the invasion of Ukraine that began on Feb. 24.",
+     Period(INVASION_START, MAY, True)),
+    ("The UN recorded 1,189 deaths as of March 28.", Period(INVASION_START, date(2022, 3, 28), True)),
+    ("By mid-March, 1,000 people had been killed.", Period(INVASION_START, date(2022, 3, 31), True)),
+    ("In the weeks after the invasion, police detained more than 15,000 people.",
+     Period(INVASION_START, MAY, True)),
+])
+def test_running_totals_start_where_the_text_says_and_end_at_the_as_of_date(sentence, expected):
+    assert period(sentence, MAY) == expected
+
+
+def test_years_ago_decades_and_centuries_date_the_past():
+    assert period("Seventy-five million people died 70 years ago.", MAY) == Period(
+        date(1952, 1, 1), date(1952, 12, 31))
+    assert period("The famine of the early 1930s killed millions.", MAY) == Period(
+        date(1930, 1, 1), date(1933, 12, 31))
+    assert period("In 1932-33, about 4 million people died.", MAY) == Period(
+        date(1932, 1, 1), date(1933, 12, 31))
+    assert period("100 million were killed over the last century.", MAY).start == date(1922, 1, 1)
+
+
+def test_no_figure_period_ends_after_publication():
+    from etl.extract.figure_periods import figure_period
+
+    sentence = "The war, which killed more than 14,000 people between 2014 and 2022, went on."
+    p = figure_period(sentence, MAY, sentence.index("14,000"), sentence.index(" people"), 14_000,
+                      "killed")
+    assert (p.start, p.end) == (date(2014, 1, 1), MAY)
+    sentence = "Troops will rise to 1.15 million by the end of next year."
+    assert figure_period(sentence, MAY, 20, 32, 1_150_000, "deployed") is None
+
+def test_no_figure_of_this_war_is_dated_before_2014_or_after_its_article(tmp_path):
+    """Over real articles (every fourth of the shared corpus): a period before 2014 means another
+    conflict, and no figure describes a time after its article was published."""
+    import csv
+    from itertools import islice
+    from pathlib import Path
+
+    from etl.pipeline import run
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ukraine-media.jsonl"
+    if not corpus.exists():
+        pytest.skip("the shared corpus is not on this machine")
+    sample = tmp_path / "sample.jsonl"
+    with open(corpus, encoding="utf-8") as f:
+        sample.write_text("".join(islice(f, 0, None, 4)), encoding="utf-8")
+    run([sample], tmp_path / "out", workers=2, progress=False)
+    with open(tmp_path / "out" / "figures.csv", newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["conflict"] == "russia-ukraine"]
+    assert len(rows) > 400
+    early = [r["sentence"] for r in rows if r["period_start"] and r["period_start"] < "2014-01-01"]
+    late = [r["sentence"] for r in rows
+            if r["period_end"] and r["published"] and r["period_end"] > r["published"]]
+    assert early == [] and late == []

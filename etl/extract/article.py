@@ -13,7 +13,7 @@ def extract_article(article: Article, actors: ActorRegistry) -> tuple[list[Figur
     sentences = split_sentences(article.text)
     statements = extract_statements(article, sentences, actors)
     # Figures come second: a figure's reporter is often the speaker of the sentence it sits in.
-    figures = extract_figures(article, sentences, statements)
+    figures = extract_figures(article, sentences, statements, actors)
     # Where: each figure's location resolved against the gazetteer (etl/gazetteer).
     figures = place_figures(figures, article)
     return figures, statements

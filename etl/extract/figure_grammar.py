@@ -46,7 +46,11 @@ _PREDICATE_SKIP = frozenset(
     then still subsequently among those them all more others other as recently allegedly officially
     either both initially apparently remain remains remained left""".split()
 )
+_NOT_REAL = frozenset("potential possible prospective eligible would-be".split())
 _AUXILIARY = frozenset("were was are is have has had".split())
+# Where a count's prepositional phrase gives way to another clause: "the mobilisation of 300,000
+# civilians in September after suffering major losses".
+_PHRASE_STOPS = frozenset("; : after before while since because when amid following despite".split())
 _PREPOSITIONS = frozenset("from in of at on near inside outside across aboard".split())
 _OBJECT_SKIP = frozenset(
     """at least more than over nearly almost about around roughly some an a estimated up to as many
@@ -71,7 +75,11 @@ class Found:
     group: str | None
     side: str | None
     np_end: int  # index of the first token after the count's noun phrase
+    rule: str  # which rule of the grammar found the category (README: "Extraction rules")
     part: bool = False  # named as part of the count before: "20 people, including three children"
+    # The modal or intention governing the count ("could", "plans"): a count said to be possible,
+    # planned or expected rather than real.
+    mood: str | None = None
 
 
 @dataclass
@@ -86,6 +94,7 @@ class _Phrase:
     head: str = ""  # the people's noun
     end: int = 0
     person: bool = True
+    subset: bool = False  # "three of whom", "four of them": part of the count before
 
 
 def _noun_phrase(tokens: list[Token], i: int, cues, after_person: bool,
@@ -103,11 +112,9 @@ def _noun_phrase(tokens: list[Token], i: int, cues, after_person: bool,
         word = tokens[j][0]
         if word == "of" and p.group is None and p.category is None and j + 1 < len(tokens):
             nxt = tokens[j + 1][0]
-            if nxt in ("whom", "which"):
-                p.person = False
-                return p
-            if nxt in ("them", "those", "these", "us"):
+            if nxt in ("whom", "which", "them", "those", "these", "us"):
                 p.person = after_person
+                p.subset = True
                 p.end = j + 2
                 return p
             if nxt in ("his", "her", "their", "the", "its", "our"):
@@ -121,8 +128,8 @@ def _noun_phrase(tokens: list[Token], i: int, cues, after_person: bool,
             p.group = "other"
             j += 3
             break
-        if word in THING_NOUNS and p.group is None:
-            p.person = False  # "eight buses carrying evacuees"
+        if word in THING_NOUNS and p.group is None or word in _NOT_REAL:
+            p.person = False  # "eight buses carrying evacuees", "25 million potential fighters"
             return p
         cue = NP_CUES.get(word)
         if cue and word.endswith("ed") and _object_follows(tokens, j + 1, nouns=False):
@@ -240,9 +247,9 @@ def _predicate_cue(sentence: str, tokens: list[Token], np_end: int, cues, insert
         # "two residents of the village of X in the Y region were killed", "four trapped in the
         # rubble were killed"
         aux = next((k for k in range(j + 1, min(len(tokens), j + 18))
-                    if tokens[k][0] in _AUXILIARY or tokens[k][0] in (";", ":")
-                    or any(c[0] == tokens[k][1] for c in cues)), None)
-        if aux is None or tokens[aux][0] in (";", ":") or _leaves_phrase(sentence, tokens, j, aux):
+                    if tokens[k][0] in _AUXILIARY or tokens[k][0] in _PHRASE_STOPS
+                    or any(c[0] == tokens[k][1] and c[3] not in NP_CUES for c in cues)), None)
+        if aux is None or tokens[aux][0] in _PHRASE_STOPS or _leaves_phrase(sentence, tokens, j, aux):
             return None
         j = aux
     if j < len(tokens) and tokens[j][0] == ",":
@@ -298,16 +305,21 @@ def _object_follows(tokens: list[Token], k: int, nouns: bool = True) -> bool:
                                               or nxt in GROUP_NOUNS)
 
 
-def _own_predicate(tokens: list[Token], j: int) -> bool:
-    """Is the count the subject of a passive other than a casualty word ("and 19 were rescued")?
-    The count then says what happened to its people itself, whatever the count before it was."""
-    if j >= len(tokens) or tokens[j][0] not in ("were", "was", "are", "is"):
-        return False
-    j += 1
-    while j < len(tokens) and (tokens[j][0] in ("also", "then", "later") or tokens[j][0].endswith("ly")):
+def _own_predicate(tokens: list[Token], j: int, cues) -> bool:
+    """Has the count a verb of its own other than a casualty word ("and 19 were rescued", "and
+    200,000 children have been taken to Russia", "and 5 million are in need of aid")? The count
+    then says what happened to its people itself, whatever the count before it was."""
+    if j < len(tokens) and tokens[j][0] == ",":
+        # "5 million children, both inside the country and living as refugees, are in need"
+        close = next((k for k in range(j + 1, min(len(tokens), j + 12)) if tokens[k][0] == ","), None)
+        j = close + 1 if close is not None else j + 1
+    while j < len(tokens) and tokens[j][0] in ("also", "now", "still"):
         j += 1
-    return j < len(tokens) and tokens[j][0] not in GROUP_NOUNS and (
-        tokens[j][0].endswith(("ed", "en")) or tokens[j][0] == "left")
+    if j >= len(tokens):
+        return False
+    word = tokens[j][0]
+    return word in ("were", "was", "are", "is", "have", "has", "had", "remain", "remains", "remained") \
+        or word.endswith("ing") and not cue_covering(cues, tokens[j][1])  # "100,000 awaiting evacuation"
 
 
 def _inserted(tokens: list[Token], first: int) -> bool:
@@ -372,13 +384,47 @@ def _clause_start(sentence: str, pos: int) -> int:
     return cut
 
 
+_DASHES = frozenset("- — – :".split())
+
+
 def _joined(tokens: list[Token], prev: Found, first: int) -> bool:
-    """Is the count at token `first` coordinated with `prev` ("7 killed and 11", "5 and 6 others")?"""
+    """Is the count at token `first` coordinated with `prev` ("7 killed and 11", "5 and 6 others")
+    or set after it to say who its people were ("three people dead – two passersby and ...")?"""
     between = [t[0] for t in tokens[prev.np_end:first]]
-    if len(between) > 12 or any(w in (";", ":") for w in between):
+    if len(between) > 12 or any(w == ";" for w in between) or ":" in between[:-1]:
         return False
     return not between or between[-1] in ("and", "or", ",", "including", "plus", "another", "with") \
-        or "including" in between[-3:] or "among" in between[-3:]
+        or between[-1] in _DASHES or "including" in between[-3:] or "among" in between[-3:]
+
+
+def _apposed(tokens: list[Token], first: int) -> bool:
+    """Does a dash or colon right before the count open a list of who the people were?"""
+    return first > 0 and tokens[first - 1][0] in _DASHES
+
+
+_SUBSET_BEFORE = frozenset({("of", "which"), ("of", "whom"), ("of", "them"), ("of", "those"),
+                            ("among", "them"), ("among", "those"), ("among", "whom")})
+
+
+def _subset_before(tokens: list[Token], first: int) -> bool:
+    """ "..., of which three are in a critical condition", "Of them, 50,000 are children"."""
+    k = first - 1
+    if k >= 0 and tokens[k][0] == ",":
+        k -= 1
+    return k >= 1 and (tokens[k - 1][0], tokens[k][0]) in _SUBSET_BEFORE
+
+
+def _of_lead(tokens: list[Token], prev: Found) -> bool:
+    """ "Of 2 million refugees, about 1 million are children": the sentence opens on the whole."""
+    return prev.number.start > 0 and tokens[0][0] == "of" and token_span(
+        tokens, prev.number.start, prev.number.end)[0] <= 2
+
+
+def _group_stated(tokens: list[Token], j: int) -> str | None:
+    """ "three of whom were children": the group a subset's own predicate names."""
+    if j + 1 < len(tokens) and tokens[j][0] in ("were", "are", "was", "is"):
+        return GROUP_NOUNS.get(tokens[j + 1][0]) if tokens[j + 1][0] not in ("more", "others") else None
+    return None
 
 
 _OWNER_NOUNS = {"forces": "military", "army": "military", "military": "military"}
@@ -400,14 +446,72 @@ def _owner_before(tokens: list[Token], first: int) -> tuple[str | None, str | No
     return None, None
 
 
+# A count said to be possible, planned or expected rather than real: "a strike could kill
+# millions", "50,000 will be dead", "plans to accept up to 100,000 refugees".
+_MODALS = frozenset("could would might may will shall 'll".split())
+_INTENT = frozenset("""plan plans planned planning expected expects expect likely set going aim aims
+    aimed intend intends intended threaten threatens threatened threatening ready prepared pledge
+    pledged pledges promise promised promises want wants wanted hope hopes hoped goal""".split())
+_MOOD_STOP = frozenset(""", ; : ( ) - — – that which who whom when where while but because since and
+    or""".split())
+# "estimates would indicate around 15,000": a hedged report of a real count.
+_REPORTING = frozenset("indicate indicates show shows suggest suggests put say mean".split())
+# "a famine that would eventually kill millions": a past told as its future.
+_LATER = frozenset("eventually later ultimately soon go".split())
+
+
+def _mood(tokens: list[Token], first: int, np_end: int) -> str | None:
+    """The modal or intention that governs the count, just before it ("could kill at least",
+    "planned to evacuate a total of") or in its predicate ("would be killed", "could die")."""
+    for span in (range(first - 1, max(-1, first - 7), -1), range(np_end, min(len(tokens), np_end + 3))):
+        for j in span:
+            word = tokens[j][0]
+            if word in _MOOD_STOP:
+                break
+            following = tokens[j + 1][0] if j + 1 < len(tokens) else ""
+            if word in _MODALS and following not in _REPORTING and following not in _LATER \
+                    or word in _INTENT and following == "to":
+                return word
+    return None
+
+
+_MOBILISED = re.compile(r"[^;:]*?\b(?:drafted|mobili[sz]ed|called up|conscripted|enlisted|"
+                        r"sent to join|arrived)\b", re.I)
+# What may follow a bare "one" that counts one person: "One was wounded", "one died".
+_DRAFTED = re.compile(r"(?:\s+[a-z][\w-]*){1,3},?\s+(?:were|have been|had been)\s+(?:drafted|mobili[sz]ed|"
+                      r"called up|conscripted)\b")
+_SUBSET_START = re.compile(r"\s*(?:Of|Among) (?:them|those|these|whom)\b")
+_ONE_PREDICATE = frozenset("was has had died remains remained".split())
+_FLIGHT = re.compile(r"\b(?:Ukrain\w*|Donbas\w*|refugees?|fled|flee\w*|evacu\w*|schemes?|visas?|asylum|"
+                     r"displaced|deport\w*)\b", re.I)
 # "no one", "the one killed", "a loved one detained": "one" as a pronoun.
 _NOT_A_COUNT_OF_ONE = frozenset("no any every each the loved little".split())
 
 
-def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], cues) -> list[Found]:
+def _own_category(sentence: str, tokens: list[Token], cues, phrase: _Phrase, first: int,
+                  total: str | None, inserted: bool) -> tuple[str | None, str | None]:
+    """The category the count's own words give, and the rule that found it (rules 1-4 and the
+    people's noun: "refugees", "POWs")."""
+    if phrase.category:
+        return phrase.category, "noun-phrase"
+    category = _predicate_cue(sentence, tokens, phrase.end, cues, inserted)
+    if category:
+        return category, "predicate"
+    category = _object_cue(tokens, first, cues)
+    if category:
+        return category, "object"
+    if total:
+        return total, "total"
+    return phrase.noun_category, "people-noun" if phrase.noun_category else None
+
+
+def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], cues,
+              carried: Found | None) -> list[Found]:
     found: list[Found] = []
-    after_people = False  # what "of them" after the next count refers to
+    after_people = carried is not None  # what "of them" after the next count refers to
+    previous_number = None
     for n in numbers:
+        previous_number, n_before = n, previous_number
         first, last = token_span(tokens, n.start, n.end)
         if first >= len(tokens):
             continue
@@ -416,36 +520,62 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
             continue
         of_phrase = n.vague and last + 1 < len(tokens) and tokens[last + 1][0] == "of"
         phrase = _noun_phrase(tokens, last + 1 + of_phrase, cues, after_people, of_phrase)
-        # A bare "one" is a pronoun far more often than a count ("one of the strikes").
-        pronoun = tokens[last][0] == "one" and phrase.group is None and phrase.category is None
-        after_people = phrase.person and not pronoun
+        one = tokens[last][0] == "one"
+        if one and last + 1 < len(tokens) and tokens[last + 1][0] == "of":
+            # "one of the bodies had signs of torture": only its own predicate makes it a figure.
+            phrase.category = phrase.noun_category = None
+            phrase.subset = False
+        # A bare "one" is a pronoun far more often than a count ("one of the strikes"), unless a
+        # casualty predicate follows it at once ("One was wounded while waiting for a bus").
+        pronoun = one and phrase.group is None and phrase.category is None and not (
+            last + 1 < len(tokens) and tokens[last + 1][0] in _ONE_PREDICATE)
+        # People drafted are people, whatever the words for them ("27,000 entrepreneurs").
+        after_people = (phrase.person or _DRAFTED.match(sentence, n.end, n.end + 60) is not None) \
+            and not pronoun
         if not after_people:
             continue
-        prev = found[-1] if found else None
-        joined = prev is not None and _joined(tokens, prev, first)
-        including = any(t[0] in ("including", "among") for t in tokens[max(0, first - 4):first])
+        prev = found[-1] if found else carried if first <= 3 else None
+        # "19 of whom" belongs to the count just before it, when that count is a figure.
+        subset = prev is not None and (phrase.subset or _subset_before(tokens, first) or _of_lead(
+            tokens, prev)) and (prev is carried or prev.number is n_before)
+        joined = prev is not None and prev is not carried and _joined(tokens, prev, first)
+        including = any(t[0] in ("including", "among") for t in tokens[max(0, first - 4):first]) \
+            or _apposed(tokens, first)
         total, total_at = _total_cue(sentence, n.start, cues, _clause_start(sentence, n.start))
-        category = (phrase.category
-                    or _predicate_cue(sentence, tokens, phrase.end, cues,
-                                      including or _inserted(tokens, first))
-                    or _object_cue(tokens, first, cues)
-                    or total
-                    or phrase.noun_category)
-        if category is None and joined and not _own_predicate(tokens, phrase.end):
-            category = prev.category
+        category, rule = _own_category(sentence, tokens, cues, phrase, first, total,
+                                       including or _inserted(tokens, first))
+        if category is None and subset:
+            category, rule = prev.category, "subset"
+            phrase.group = phrase.group or _group_stated(tokens, phrase.end)
+        if category is None and joined and not _own_predicate(tokens, phrase.end, cues):
+            category, rule = prev.category, "coordination"
         if category is None and phrase.group is not None and _CAPTIVE_CONTEXT.search(sentence) \
                 and _RELEASED.search(sentence):
-            category = "captured"
+            category, rule = "captured", "exchange"
         if category is None and _deployment(sentence, n.start, n.end, cues, phrase.group):
-            category = "deployed"
+            category, rule = "deployed", "deployment"
         if category == "eliminated":
             category = "killed" if phrase.group is not None else None
+        if category == "displaced" and rule == "predicate" and all(
+                c[3].startswith("arrived") for c in cues if c[2] == "displaced"):
+            # Arriving makes people displaced only in a story about people fleeing; troops arrive
+            # when they are deployed, officials on a visit.
+            if phrase.group == "military":
+                category = "deployed"
+            elif phrase.group == "other" or not _FLIGHT.search(sentence):
+                continue
         if category is None:
             continue
         if category == "deployed":
-            if not _deployment(sentence, n.start, n.end, cues, phrase.group):
+            # A deployment announced is news, even in the future tense ("will be called up").
+            # People drafted or mobilised are troops whatever they were before ("27,000
+            # entrepreneurs were drafted"), and so are draftees.
+            if not (rule == "people-noun" or rule == "predicate" and _MOBILISED.match(
+                    sentence, n.end, n.end + 80)) \
+                    and not _deployment(sentence, n.start, n.end, cues, phrase.group):
                 continue
             phrase.group = "military"
+        mood = None if category == "deployed" else _mood(tokens, first, phrase.end)
         group, side = phrase.group, phrase.side
         if group is None and (phrase.category or phrase.noun_category):
             group, owner_side = _owner_before(tokens, first)
@@ -453,7 +583,7 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         elif category == total and total_at >= 0:
             owner_group, owner_side = _owner_before(tokens, token_span(tokens, total_at, total_at)[0])
             group, side = group or owner_group, side or owner_side
-        if joined:
+        if joined or subset:
             group = group or prev.group
             side = side or prev.side
         if phrase.head in MILITARY_CONTEXT_NOUNS and group == GROUP_NOUNS[phrase.head] \
@@ -461,19 +591,21 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
             group = "military"  # "74,840 personnel" in a report on the armed forces
         if side is None and phrase.own:
             side = deployer_side(sentence[:n.start], last=False)
-        found.append(Found(n, category, group, side, phrase.end,
-                           part=including and joined and category == prev.category))
+        part = (including and joined or subset) and category == prev.category
+        found.append(Found(n, category, group, side, phrase.end, "part" if part and not subset else rule,
+                           part, mood))
     return found
 
 
-def find_figures(text: str) -> list[Found]:
-    """The counts of the sentence `text` that are figures, in text order."""
+def find_figures(text: str, carried: Found | None = None) -> list[Found]:
+    """The counts of the sentence `text` that are figures, in text order. `carried` is the last
+    figure of the sentence before, which "Of them, 50,000 are children" is part of."""
     if not MAY_COUNT.search(text):
         return []
     numbers = find_numbers(text)
     if not numbers:
         return []
     cues = find_cues(text)
-    if not cues and not _CAPTIVE_CONTEXT.search(text):
+    if not cues and not _CAPTIVE_CONTEXT.search(text) and not (carried and _SUBSET_START.match(text)):
         return []
-    return _classify(text, tokenize(text), numbers, cues)
+    return _classify(text, tokenize(text), numbers, cues, carried)

@@ -18,7 +18,8 @@ from etl.extract.figure_words import HARMED
 from etl.extract.periods import INVASION_START, Period, resolve_period
 
 _RUNNING_TOTAL = re.compile(r"\b(?:have|has|had)\s+(?:been\s+)?(?:\w+\s+){0,2}?(?:killed|lost|died|"
-                            r"sustained|suffered|wounded|injured)\b|\b(?:total|overall|cumulative|"
+                            r"sustained|suffered|wounded|injured|detained|captured|taken prisoner|"
+                            r"deported|surrendered|fled|displaced)\b|\b(?:total|overall|cumulative|"
                             r"tally)\b", re.I)
 _WAR_CONTEXT = re.compile(r"\b(?:Russia\w*|Ukrain\w*|Kyiv|Kiev|Kremlin|Moscow|war|invasion|troops|"
                           r"soldiers|servicemen|forces|fighting|occupation|occupiers)\b")
@@ -56,22 +57,38 @@ def figure_period(sentence: str, published: date | None, start: int, end: int, v
     publication day for an event."""
     if published is None:
         return None
+    return _until_published(_period(sentence, published, start, end, value, category, before),
+                            published)
+
+
+def _until_published(period: Period | None, published: date) -> Period | None:
+    """No figure describes a time after its article: a period that would end later ends on the
+    publication day, and one that would start later is no period."""
+    if period is None or period.end <= published:
+        return period
+    if period.start > published:
+        return None
+    return Period(period.start, published, period.cumulative, period.assumed)
+
+
+def _period(sentence: str, published: date, start: int, end: int, value: int, category: str,
+            before: Sequence[str]) -> Period | None:
     period = resolve_period(sentence, published, start)
     # Thousands killed with no start named are a running total of the war.
     if published >= INVASION_START and value >= 1000 and _WAR_CONTEXT.search(sentence) \
-            and category in ("killed", "casualties", "injured", "displaced") \
+            and category in ("killed", "casualties", "injured", "displaced", "captured") \
             and (period is None and not _NO_SINGLE_TIME.search(sentence)
                  or period is not None and not period.cumulative and _RUNNING_TOTAL.search(sentence)):
         last = period.end if period and INVASION_START <= period.end <= published else published
-        return Period(INVASION_START, last, True)
+        return Period(INVASION_START, last, True, assumed=True)
     if period is not None:
         return period
     if _CONTINUES.match(sentence) and category in HARMED:
-        return _event_time(before, published) or Period(published, published)
+        return _event_time(before, published) or Period(published, published, assumed=True)
     if _NO_SINGLE_TIME.search(sentence, max(0, start - 50), end + 50) or category in _STATES \
             or _standing(sentence, start, end):
         return None
-    return Period(published, published)
+    return Period(published, published, assumed=True)
 
 
 def _event_time(before: Sequence[str], published: date) -> Period | None:

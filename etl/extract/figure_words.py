@@ -30,7 +30,7 @@ GROUP_NOUNS = _word_map({
         citizen citizens local locals passenger passengers pensioner pensioners woman women
         worker workers employee employees shopper shoppers worshipper worshippers student students
         teacher teachers farmer farmers miner miners family families relative relatives commuters
-        parishioners""",
+        parishioners passersby passers-by bystanders pedestrians motorists driver drivers""",
     "children": """child children kid kids minor minors baby babies infant infants boy boys girl girls
         teenager teenagers teen teens newborn newborns schoolchildren orphans toddler toddlers
         pupils schoolboy schoolgirl""",
@@ -114,13 +114,16 @@ _CUES = {
                 r"prisoners?[- ]of[- ]war|taken as prisoners?|pows?|detained|detaining|detains|detention|"
                 r"arrested|arrests|"
                 r"abducted|kidnapped|deported|deportation|surrendered|surrender|laid down (?:their )?arms|"
-                r"exchanged|swapped|captivity|imprisoned|jailed",
+                r"exchanged|swapped|captivity|imprisoned|jailed|charged with|sentenced|convicted|"
+                r"found guilty|(?:stand|stood|standing|face|faced|facing|went|go|goes|put) on trial|"
+                r"(?:stand|standing|face|faced|facing) trial",
     "displaced": r"refugees?|fled|flee|fleeing|flees|displaced|evacuated|evacuate|evacuating|evacuation|"
                  r"evacuees|moved to (?:temporary|safe|shelters?)|relocated|resettled|left the country|"
-                 r"crossed (?:into|the border)|sought (?:refuge|shelter|asylum)|asylum",
+                 r"crossed (?:into|the border)|(?:sought|seeking|seek|seeks|found) (?:refuge|shelter|asylum|"
+                 r"safety)|asylum|arrived (?:in|from)",
     "deployed": r"deployed|deploy|deploys|deploying|deployment|massed|amassed|massing|amassing|"
                 r"mobili[sz]ed|mobili[sz]ing|mobili[sz]ation|sent|send|sends|sending|stationed|"
-                r"gathered|drawn into|called up|call up|conscripted|drafted|recruited|"
+                r"gathered|drawn into|called up|call up|conscripted|drafted|draftees|recruited|"
                 r"reinforcements?|dispatched|dispatch|on (?:high )?alert|on standby|build-?up|"
                 r"positioned|concentrated|increase|boost|expand|withdraw|withdrawn|withdrew|rotated|"
                 r"(?:near|along|on|at|to) (?:the|its|their|ukraine's|ukraine’s|russia's) "
@@ -149,6 +152,11 @@ _NOT_A_DEATH = re.compile(r"\b(?:sentenc\w*|condemned|threat\w*|faces?|facing)\b
                           r"\b(?:wanted|presumed|played|left for)\s+$", re.I)
 # "The body's 47 members", "three body doubles": a body that is no corpse.
 _NOT_A_CORPSE = re.compile(r"['’]s\b|\s+(?:doubles?|armou?r|language|cameras?|guards?|parts?)\b")
+# Counts in a sentence that speaks of a scenario are not real; nor are those next to a war game or
+# simulation (the sentences around it tell its outcome: "we estimated one billion people died").
+SCENARIO = re.compile(r"\b(?:scenarios?|simulations?|simulated|war[- ]?games?|wargaming|"
+                      r"hypothetical(?:ly)?|doomsday)\b", re.I)
+SIMULATION = re.compile(r"\b(?:simulations?|simulated|war[- ]?games?|wargaming)\b", re.I)
 # Casualty words that can stand inside a count's noun phrase ("53 wounded soldiers", "1,000 deaths").
 NP_CUES = {
     "dead": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed",
@@ -158,7 +166,7 @@ NP_CUES = {
     "displaced": "displaced", "pows": "captured", "hostages": "captured", "captives": "captured",
     "detainees": "captured", "prisoners-of-war": "captured", "captured": "captured",
     "detained": "captured", "abducted": "captured", "deported": "captured", "kidnapped": "captured",
-    "imprisoned": "captured", "evacuated": "displaced",
+    "imprisoned": "captured", "evacuated": "displaced", "draftees": "deployed",
 }
 # Nouns after a person noun that make the phrase name things: "29 fighter jets", "40 police cars".
 THING_NOUNS = frozenset("""jet jets plane planes aircraft bombers helicopters vehicles vehicle
@@ -198,8 +206,10 @@ def find_cues(sentence: str) -> list[Cue]:
                 _NOT_A_DEATH.search(sentence, max(0, m.start() - 80), m.start())
                 or re.match(r"\s+(?:row|penalty|sentences?|threats?|squads?)\b", lowered[m.end():])):
             continue
-        if word in ("body", "bodies") and _NOT_A_CORPSE.match(lowered, m.end()):
-            continue
+        if word in ("body", "bodies") and _NOT_A_CORPSE.match(lowered, m.end()) or \
+                word == "body" and lowered.endswith("of the ", 0, m.start()) \
+                and not lowered.startswith(" of", m.end()):
+            continue  # "one of five permanent members of the body": an organisation
         if lowered.endswith("without ", 0, m.start()):
             continue  # "withdrew 30,000 troops without losing a soldier"
         out.append((m.start(), m.end(), m.lastgroup, word))

@@ -1,49 +1,73 @@
 """Reported figures: counts of people killed, injured, captured, displaced or deployed.
 
 An article's sentences go through figure_grammar.py (which counts are figures, of what and of
-whom); each figure then gets its reporter (reporters.py), side (sides.py), place (places.py) and
-period (figure_periods.py), and the article keeps each (value, category) once.
+whom); counts in questions, scenarios and war games, and counts said to be possible or planned,
+are dropped; each figure then gets its reporter (reporters.py), period (figure_periods.py),
+conflict (figure_conflicts.py), side (sides.py) and place (places.py), and the article keeps each
+(value, category) once.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache, partial
 
 from etl.actors import ActorRegistry
+from etl.extract.conflicts import NONE, THIS_WAR, ConflictRegistry
+from etl.extract.figure_conflicts import ArticleConflicts, figure_conflict
 from etl.extract.figure_grammar import find_figures
 from etl.extract.figure_periods import figure_period
-from etl.extract.figure_words import HARMED
-from etl.extract.places import location
+from etl.extract.figure_words import HARMED, SCENARIO, SIMULATION
+from etl.extract.places import article_side, location
 from etl.extract.reporters import figure_reporter
 from etl.extract.sentences import Sentence
 from etl.extract.sides import figure_side
-from etl.extract.war_causes import caused_by_war
 from etl.model import Article, Figure, Statement
 
 
-def extract_figures(article: Article, sentences: list[Sentence],
-                    statements: list[Statement]) -> list[Figure]:
+_QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
+# Whose people a figure counts when nothing else says: for this war, the side whose places the
+# article names most; for a count of no conflict, nobody knows; another conflict's people are
+# neither Ukraine's nor Russia's unless the text says so.
+_DEFAULT_SIDE = {NONE: "unknown"}
+
+
+def extract_figures(article: Article, sentences: list[Sentence], statements: list[Statement],
+                    actors: ActorRegistry, conflicts: ConflictRegistry | None = None) -> list[Figure]:
     """The article's reported figures in text order, each (value, category) once.
 
     The first mention is kept; a later mention of the same figure only fills in the reporter,
     place or period the first did not give (a lede often repeats a figure the body attributes).
+    `conflicts` defaults to the registry in data/conflicts.csv.
     """
-    actors = ActorRegistry.load()
+    # The conflicts the article names, found when its first figure needs them: most articles
+    # have none.
+    scope = cache(partial(ArticleConflicts, article.title, article.text,
+                          conflicts or ConflictRegistry.load()))
     out: list[Figure] = []
     index: dict[tuple[int, str, bool], int] = {}
     parts: set[int] = set()  # kept figures that were named as part of another
     # (sentence index, reporter, side) of the last people harmed: the same source going on about
     # them a sentence or two later ("seven people are missing") speaks of the same side.
     harmed: tuple[int, str, str] | None = None
-    default_side = "ukraine" if re.search(r"\b(?:Ukrain|Russia|Kyiv|Kremlin)", article.text) \
-        else "unknown"
+    @cache
+    def article_default() -> str:
+        """The side whose places the article names most: a pass over the article, made only for
+        a figure that nothing else gives a side."""
+        return article_side(article.text) or "unknown"
+
+    carried = None  # the last figure of the sentence before
     for i, sentence in enumerate(sentences):
         text = sentence.text
-        found = find_figures(text)
+        found = find_figures(text, carried)
+        carried = found[-1] if found else None
+        if found and (_QUESTION.search(text) or SCENARIO.search(text) or any(
+                SIMULATION.search(s.text) for s in sentences[max(0, i - 2):i + 2])):
+            # A question asks about a count ("Letting Russians kill 200 or 300 children?"); a
+            # scenario or war game imagines one.
+            found = [f for f in found if f.category == "deployed"]
         before = [s.text for s in sentences[max(0, i - 3):i]] if found else []
         for f in found:
-            if not caused_by_war(text, f.category, before[-1] if before else ""):
-                continue
             number_text = text[f.number.start:f.number.end]
             reporter = figure_reporter(sentence, statements, number_text, sentences[:i], article, actors,
                                        after=sentences[i + 1:i + 3])
@@ -52,6 +76,11 @@ def extract_figures(article: Article, sentences: list[Sentence],
                 group = "civilians"
             period = figure_period(text, article.published, f.number.start, f.number.end,
                                    f.number.value, f.category, before)
+            if f.mood:
+                continue
+            conflict = figure_conflict(scope(), sentence, f.number.start, f.number.value, period,
+                                       f.category, sentences[max(0, i - 2):i], article.published)
+            reporter_actor = actors.lookup(reporter.name, on=article.published) if reporter else None
             figure = Figure(
                 figure_id="",
                 article_id=article.article_id,
@@ -62,8 +91,10 @@ def extract_figures(article: Article, sentences: list[Sentence],
                 category=f.category,
                 group=group,
                 side=figure_side(text, f.number.start, category=f.category, group=group, stated=f.side,
-                                 reporter=reporter.name if reporter else None, before=before,
-                                 default=default_side,
+                                 reporter=reporter.name if reporter else None,
+                                 reporter_actor=reporter_actor, before=before,
+                                 default=article_default if conflict == THIS_WAR
+                                 else partial(_DEFAULT_SIDE.get, conflict, "other"),
                                  recent=_same_story(harmed, i, reporter.name if reporter else None)),
                 period_start=period.start if period else None,
                 period_end=period.end if period else None,
@@ -72,6 +103,8 @@ def extract_figures(article: Article, sentences: list[Sentence],
                 location=location(text, f.number.start, f.number.end),
                 sentence=text,
                 reported_by_actor=reporter.actor if reporter else None,
+                conflict=conflict,
+                rule=f.rule,
             )
             if f.category in HARMED and figure.reported_by:
                 harmed = (i, figure.reported_by, figure.side)

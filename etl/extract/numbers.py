@@ -4,10 +4,11 @@
 "a dozen". Numbers that cannot count people are left out here: money, years, ages, percentages,
 distances and other units, clock times, day numbers of dates, model numbers such as "Su-25".
 
-Vague plurals ("dozens", "hundreds", "tens of thousands") are kept with qualifier "vague" and the
-smallest count the wording implies as value: dozens -> 24, scores -> 40, hundreds -> 200,
-thousands -> 2,000, tens of thousands -> 20,000, hundreds of thousands -> 200,000,
-millions -> 2,000,000 ("several hundred" reads the same as "hundreds").
+Vague quantities ("dozens", "hundreds", "tens of thousands") are kept with qualifier "vague" and,
+as ACLED does, a conservative floor as value: the unit the word counts in, so that no one reads a
+guess as a count (dozens -> 12, scores -> 20, hundreds -> 100, thousands -> 1,000, tens of
+thousands -> 10,000, hundreds of thousands -> 100,000, millions -> 1,000,000; "several hundred"
+and "a few hundred" read as "hundreds").
 
 Plain dictionaries and one compiled regex do the parsing: English number words in news are few,
 and this keeps a sentence's scan at a few microseconds without a dependency.
@@ -26,10 +27,10 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
-VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
-         "tens of thousands": 20_000, "hundreds of thousands": 200_000,
-         "several dozen": 24, "several hundred": 200, "several thousand": 2_000,
-         "a few dozen": 24, "a few hundred": 200, "a few thousand": 2_000}
+VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
+         "tens of thousands": 10_000, "hundreds of thousands": 100_000,
+         "several dozen": 12, "several hundred": 100, "several thousand": 1_000,
+         "a few dozen": 12, "a few hundred": 100, "a few thousand": 1_000}
 
 QUALIFIERS = {
     "at least": "at_least", "more than": "at_least", "over": "at_least", "upwards of": "at_least",
@@ -46,6 +47,9 @@ QUALIFIERS = {
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _W = rf"(?:{_WORD})(?:-(?:{_WORD}))?"
+# "Eighty six" as some outlets write "Eighty-six": joined after the match (an alternative in
+# _NUMBER would be tried at every position of every sentence).
+_UNIT_AFTER = re.compile(r"\s+(one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 _SCALE = r"(?:hundred|thousand|million|billion)"
 # "two hundred and fifty" and "three thousand five hundred" are one number; "two, three" are two.
 _WORD_NUMBER = (
@@ -76,16 +80,36 @@ _MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
                 r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _EXCLUDE_LEFT = re.compile(
     r"(?:[$€£₴¥]\s*|\b(?:US|USD|EUR|UAH|RUB|GBP|Rs)\s?|[A-Za-z]-|#|\b(?:No|Nos|page|pages|"
-    r"Article|Resolution|Section|Chapter|Flight|Route|Highway|Unit|Brigade|number|aged?|ages|age of"
-    r"|Covid|COVID)\.?\s+|\baged?\s+\S+\s+(?:and|to|or|-)\s+|\b" + _MONTH_NAMES
+    r"Article|Resolution|Section|Chapter|Flight|Route|Highway|Unit|Brigade|number|aged?|ages|ages? of"
+    r"|(?:father|mother|parent|mum|mom|dad|grandmother|grandfather|grandparent)s? of|out of"
+    r"|every"
+    r"|Covid|COVID)\.?\s+|\b(?:aged?|ages? of)\s+\S+\s+(?:and|to|or|-)\s+|\b" + _MONTH_NAMES
     + r"\.?\s+|\d[:.]|\b(?i:children|kids|men|women|people|those|anyone|aged)\s+"
     r"(?:under|over|below|above|between)\s+"
     # "two thirds of the country's 7.8 million children": a population, not the count.
     r"|\b(?:thirds?|quarters?|half|halves|fifths?|tenths?|percent|per cent|%|proportion|share|"
-    r"majority|most) of (?:the |its |their |[\w]+['’]s ){0,2})$"
+    r"majority|most) of (?:the |its |their |[\w]+['’]s ){0,2}"
+    # Numbers in names: "World War Two", "the Group of Seven", "Channel One".
+    r"|\b(?:World War|[Ww]orld [Ww]ar|Group of|Channel|Formula|Air Force|Apollo|Catch|Minsk|Covid|"
+    r"COVID)[- ]"
+    # A population, not people affected: "a population of 100,000".
+    r"|\b(?:population|populace|populations) (?:of (?:about |around |some |roughly |nearly |over |"
+    r"almost |more than |just over |just under )?|(?:is|was|stands at|numbers|numbered|of) ))$"
 )
+# "a nation of 44 million", "home to 1.5 million people", "Ukraine's 41 million people": a
+# population when the number is one (an apartment block is home to 19 refugees).
+_POPULATION_BEFORE = re.compile(
+    r"(?:\b(?:an?|the|its) (?:\w+ )?(?:country|nation|city|town|region|metropolis|village|state) of "
+    r"|\bhome to |\b[A-Z][\w-]*['’]s\s+(?:pre-?war\s+|entire\s+|total\s+)?)"
+    r"(?:about |around |some |roughly |nearly |over |almost |more than )?$")
+_POPULATION_AFTER = re.compile(r"\s+(?:people|residents|inhabitants|citizens|population)\b")
+# "The average age of the reservists called up ... was 35."
+_AGE_BEFORE = re.compile(r"\b(?:average|median|mean)\s+age\b[^.;]*$", re.I)
+
 _EXCLUDE_RIGHT = re.compile(
     r"^(?:\s*(?:%|percent\b|per\s*cent\b|percentage)|[- ](?:year|month|week|day)s?[- ]old"
+    # "sentenced to 9 1/2 years", "seven and a half years": a term, not a count.
+    r"|\s+1/2\b|\s*½|\s+and a half\b"
     r"|-(?:year|month|week|day|hour|mile|km|metre|meter|foot|ton|story|storey|point|strong)"
     r"|(?:st|nd|rd|th)\b|s\b|/\d|\s+(?:thirds?|quarters?|halves|fifths?|tenths?)\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|CET|o'clock|:\d)"
     r"|\s*(?:years?\s+old|dollars?|euros?|rubles?|roubles?|hryvnias?|hryvnia|pounds?\b|yuan|"
@@ -178,6 +202,12 @@ def _excluded(sentence: str, start: int, end: int, value: int, qualified: bool) 
         return True
     if _NAME_BEFORE.search(left) and right.lstrip().startswith(",") and value < 120:
         return True  # "Ivan, 24, a car mechanic": an age
+    if "age" in sentence[max(0, start - 100):start] and _AGE_BEFORE.search(sentence, max(0, start - 100),
+                                                                            start):
+        return True
+    if value >= 10_000 and _POPULATION_BEFORE.search(left) and (
+            not left.rstrip().endswith(("'s", "’s")) or _POPULATION_AFTER.match(right)):
+        return True
     if end - start == 4 and sentence[start:end].isdigit() and 1900 <= value <= 2099 and not qualified:
         return not _YEAR_PEOPLE.match(right)
     return False
@@ -193,13 +223,20 @@ def _qualifier(sentence: str, start: int) -> tuple[str, int]:
 def find_numbers(sentence: str) -> list[NumberMention]:
     """Every count of things in `sentence` that could be a count of people, in text order."""
     raw: list[tuple[int, int, int, bool]] = []
+    joined_to = -1
     for m in _NUMBER.finditer(sentence):
-        value = parse_number(m.group(0))
+        if m.start() < joined_to:
+            continue
+        value, end = parse_number(m.group(0)), m.end()
         if not value:
             continue  # "zero casualties" counts nobody
+        unit = _UNIT_AFTER.match(sentence, end) if m.group(0).lower() in TENS else None
+        if unit:
+            value, end = value + UNITS[unit.group(1).lower()], unit.end()
+            joined_to = end
         qualified = bool(_QUALIFIER_BEFORE.search(sentence, max(0, m.start() - 24), m.start()))
-        excluded = _excluded(sentence, m.start(), m.end(), value, qualified)
-        raw.append((m.start(), m.end(), value, excluded))
+        excluded = _excluded(sentence, m.start(), end, value, qualified)
+        raw.append((m.start(), end, value, excluded))
     out: list[NumberMention] = []
     i = 0
     while i < len(raw):

@@ -54,34 +54,54 @@ _SINCE_INVASION = re.compile(
     r"(?:Russia|Moscow|Putin|Russian forces|Russian troops) (?:invaded|launched|attacked|began)|"
     r"Feb(?:ruary|\.)? 24|24 Feb(?:ruary|\.)?|February 24th)"
     r"|\b(?:so far|to date|thus far|since then|since the war|since the invasion|"
-    r"(?:in|during|over) (?:the )?(?:\w+|\d+) (?:days|weeks|months) of (?:the )?(?:war|fighting|invasion|conflict))\b",
+    r"(?:in|during|over) (?:the )?(?:\w+|\d+) (?:days|weeks|months) of (?:the )?(?:war|fighting|invasion|conflict)|"
+    r"(?:in|during|over) the (?:first |early |initial )?(?:days|weeks|months) (?:after|since|following) "
+    r"(?:the|Russia's|Russia’s|Moscow's|Moscow’s) (?:full-scale )?invasion)\b",
     re.I,
 )
 _SINCE_DATE = re.compile(rf"\b[Ss]ince\s+(?:the (?:start|beginning) of\s+|(?:early|mid|late)[- ])?"
                          rf"(?=(?:{_MONTH_WORD}|\d{{1,2}}\s|(?:19|20)\d\d))")
+# "Since Russia invaded Ukraine on 24 February", "in the invasion that began on Feb. 24": a
+# running total from the date the clause names.
+_SINCE_CLAUSE = re.compile(
+    r"\b(?:[Ss]ince|(?:war|invasion|conflict|offensive|operation|hostilities|fighting)\b[^.;:]{0,40}?"
+    r"\b(?:that|which) (?:began|started|broke out))(?:\s+(?!since\b)[\w’'.-]+){0,8}?\s+(?:on|in)\s+"
+    rf"(?=(?:{_MONTH_WORD}|\d{{1,2}}\s+{_MONTH_WORD}))")
+# "as of March 28", "by mid-March": a running total up to that date.
+_AS_OF_DATE = re.compile(r"\b(?:[Aa]s (?:of|at)|[Bb]y|[Uu]ntil|[Tt]hrough)\s+(?:(?:early|mid|late)[- ]|the (?:end|middle) of\s+)?"
+                         rf"(?=(?:{_MONTH_WORD}|\d{{1,2}}\s+{_MONTH_WORD}))")
+# "in the early 1930s", "the 1990s": a decade, or a third of one.
+_DECADE = re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[- ])?(?P<d>(?:19|20)\d)0s\b", re.I)
+_YEARS_AGO = re.compile(r"\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                        r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred) years ago\b", re.I)
 _SINCE_WHEN = re.compile(rf"\b[Ss]ince\s+(?:(?:early|mid|late)[- ])?(?P<m>{_MONTH_WORD})\b[^,;]*,\s*when\b")
 _SINCE_NEW_YEAR = re.compile(r"\b[Ss]ince the (?:start|beginning) of (?:the|this) year\b")
 _SUPERLATIVE = re.compile(
     r"\b(?:deadliest|worst|largest|biggest|highest|heaviest|most|first time|first|lowest|bloodiest|"
     r"longest|strongest)\b[^.;:]{0,60}$", re.I)
 _YEAR_RANGE = re.compile(r"\b(?i:from|between)\s+((?:19|20)\d\d)\s+(?:to|and|until|through)\s+((?:19|20)\d\d)\b"
-                         r"|\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+                         r"|\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)\b")
 _YEAR = re.compile(r"\b(?i:in|during|since|throughout)\s+((?:19|20)\d\d)\b(?!\s*[-–])")
 _AS_OF = re.compile(rf"\b(?:[Aa]s of|[Aa]s at|by)\s+(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})")
-_RATE = re.compile(r"\b(?:each|every|per|a) (?:day|week|month|night)\b|\bdaily\b|"
+_RATE = re.compile(r"\b(?:each|every|per|a) (?:day|week|month|night|year)\b|\b(?:daily|annually)\b|"
                    r"\bin (?:one|a single) (?:day|night)\b", re.I)
 _COUNT_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _SPAN_BACK = re.compile(
     r"\b(?:over|in|during|for|within) the (?:course of (?:the )?|past |last |previous )?"
     r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
-    r"(?P<u>days|weeks|months|years)\b", re.I)
+    r"(?P<u>days|weeks|months|years)\b"
+    r"|\b(?:over|in|during|for|within) the (?:past|last|previous) (?P<century>century)\b", re.I)
 _UNIT_DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 _YEAR_AT = re.compile(r"((?:19|20)\d\d)\b")
 # "May" is a month after these words, and usually the verb elsewhere.
 _MAY_AS_MONTH = re.compile(r"\b(?:in|of|since|during|early|mid|late|until|by|from|last|this)[- ]$")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|where)\b")
-_FUTURE_LEFT = re.compile(r"\b(?:by|until|till|next|coming|before)\s+(?:the end of\s+)?$", re.I)
+# A date after "next" looks ahead; "by March" in news counts up to a March that has passed.
+_FUTURE_LEFT = re.compile(r"\b(?:next|coming)\s+(?:the end of\s+)?$", re.I)
+_AGO_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+              "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
+              "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100}
 
 
 @dataclass(frozen=True)
@@ -89,6 +109,9 @@ class Period:
     start: date
     end: date
     cumulative: bool = False
+    # Taken for want of a time in the text (the publication day of an event, the war so far),
+    # rather than read from it.
+    assumed: bool = False
 
 
 @dataclass(frozen=True)
@@ -184,6 +207,26 @@ def find_times(sentence: str, published: date) -> list[TimeMention]:
         month = _month_number(m.group("m"))
         p = month_period(_year_for(published, month, 1, False), month)
         add(m.start(), m.end(), Period(p.start, p.end, True), "asof")
+    for m in _SINCE_CLAUSE.finditer(sentence):
+        first = _point_after(sentence, m.end(), published)
+        if first is not None and first[1].start <= published and not _SUPERLATIVE.search(
+                sentence, 0, m.start()):
+            add(m.start(), first[0], Period(first[1].start, published, True), "since")
+    for m in _AS_OF_DATE.finditer(sentence):
+        first = _point_after(sentence, m.end(), published, nearest=True)
+        if first is not None:
+            add(m.start(), first[0], Period(first[1].start, _month_end(first[1].start, sentence,
+                                                                       m.end()), True), "asof")
+    for m in _DECADE.finditer(sentence):
+        first = int(m.group("d")) * 10
+        lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((m.group("part") or "").lower(), (0, 9))
+        if first + lo <= published.year:
+            add(m.start(), m.end(), Period(date(first + lo, 1, 1), date(first + hi, 12, 31)), "point")
+    for m in _YEARS_AGO.finditer(sentence):
+        n = m.group(1).lower()
+        year = published.year - (int(n) if n.isdigit() else _AGO_WORDS[n])
+        if year >= 1:
+            add(m.start(), m.end(), Period(date(year, 1, 1), date(year, 12, 31)), "point")
     for m in _SINCE_INVASION.finditer(sentence):
         if _SUPERLATIVE.search(sentence, 0, m.start()) and m.group(0).lower().startswith("since"):
             add(m.start(), m.end(), None, "ignored")
@@ -202,6 +245,8 @@ def find_times(sentence: str, published: date) -> list[TimeMention]:
         add(m.start(), m.end(), Period(date(published.year, 1, 1), published, True), "since")
     for m in _YEAR_RANGE.finditer(sentence):
         a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if len(b) == 2:
+            b = a[:2] + b  # "1932-33"
         if int(a) <= int(b):  # "from 2020 to 2014" is garbled, not a period
             add(m.start(), m.end(), Period(date(int(a), 1, 1), date(int(b), 12, 31)), "point")
     for m in _WEEKDAY_SPAN.finditer(sentence):
@@ -235,6 +280,9 @@ def find_times(sentence: str, published: date) -> list[TimeMention]:
         add(m.start(), m.end(), None, "rate")
     for m in _SPAN_BACK.finditer(sentence):
         # "over the course of eight years" is a total over the span up to publication.
+        if m.group("century"):
+            add(m.start(), m.end(), Period(date(published.year - 100, 1, 1), published, True), "since")
+            continue
         n = m.group("n").lower()
         count = int(n) if n.isdigit() else _COUNT_WORDS[n]
         unit = m.group("u").lower()
@@ -249,20 +297,33 @@ def find_times(sentence: str, published: date) -> list[TimeMention]:
     return out
 
 
-def _point_after(sentence: str, pos: int, published: date) -> tuple[int, Period] | None:
-    """The date, month or year written at `pos` ("since May 2022", "since 2014")."""
+def _point_after(sentence: str, pos: int, published: date,
+                 nearest: bool = False) -> tuple[int, Period] | None:
+    """The date, month or year written at `pos` ("since May 2022", "since 2014"). A date without
+    its year is the latest not after publication, or with `nearest` the one nearest to it ("by
+    mid-March" in May is this past March; "by December" in August is this coming December)."""
     for m in (_DAY_OF_MONTH.match(sentence, pos), _MONTH.match(sentence, pos)):
         if m:
             month = _month_number(m.group("m1") or m.group("m2")) if "m1" in m.groupdict() \
                 else _month_number(m.group("m"))
             day = int(m.group("d1") or m.group("d2")) if "d1" in m.groupdict() else 1
             year = int(m.group("y")) if m.group("y") else _year_for(published, month, day, False)
+            if nearest and not m.group("y"):
+                year = min((year, year + 1), key=lambda y: abs(((_safe_date(y, month, min(day, 28))
+                                                                  or published) - published).days))
             d = _safe_date(year, month, day)
             return (m.end(), Period(d, d)) if d else None
     m = _YEAR_AT.match(sentence, pos)
     if m:
         return m.end(), Period(date(int(m.group(1)), 1, 1), date(int(m.group(1)), 1, 1))
     return None
+
+
+def _month_end(start: date, sentence: str, pos: int) -> date:
+    """The last day "as of" reaches: the day written, or the month's end for a month alone."""
+    if _DAY_OF_MONTH.match(sentence, pos):
+        return start
+    return month_period(start.year, start.month).end
 
 
 def as_of(sentence: str, published: date) -> date | None:
@@ -311,7 +372,8 @@ def resolve_period(sentence: str, published: date | None, at: int | None = None)
         if chosen.period is None:
             return None
         if chosen.kind == "asof":
-            return Period(INVASION_START if published >= INVASION_START else chosen.period.start,
+            since_invasion = published >= INVASION_START and chosen.period.end >= INVASION_START
+            return Period(INVASION_START if since_invasion else chosen.period.start,
                           chosen.period.end, True)
         end = as_of(sentence, published) or chosen.period.end
         return Period(chosen.period.start, end, True)

@@ -81,6 +81,15 @@ def place_side(text: str) -> str | None:
     return "ukraine" if ukrainian else None
 
 
+def article_side(text: str) -> str | None:
+    """The side whose places an article names most, if it names any: where its story happens."""
+    ukrainian = sum(1 for _ in _UKRAINIAN_SIDE_PLACES.finditer(text))
+    russian = sum(1 for _ in _RUSSIAN_SIDE_PLACES.finditer(text))
+    if ukrainian == russian:
+        return None
+    return "ukraine" if ukrainian > russian else "russia"
+
+
 def foreign_side(text: str, previous: str) -> str | None:
     """ "other" when the text names other countries, and neither it nor the sentence before
     names Russia, Ukraine or their places."""

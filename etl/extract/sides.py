@@ -2,15 +2,17 @@
 
 The noun phrase says it when it can ("Ukrainian civilians"); people arrested are on the side of
 the country arresting them or where they are held; else who lost ("Russia has lost"), who
-attacked ("Russian shelling" kills Ukrainians), who reports (a military announcing kills announces
-the enemy's losses), where it happened (deaths in a sentence naming only other countries are
-theirs), and finally the article's default.
+attacked ("Russian shelling" kills Ukrainians), who reports (by the source's country in the
+actors registry: a military announcing kills announces the enemy's losses, an official counting
+civilians harmed counts their own), where it happened (deaths in a sentence naming only other
+countries are theirs), and finally the default (figures.py: where the article's story happens).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from etl.actors import Actor
 from etl.extract.figure_words import HARMED
 from etl.extract.places import FOREIGN_COUNTRIES, foreign_side, place_side
 
@@ -18,7 +20,7 @@ _ATTACK_NOUNS = (r"shelling|strikes?|missiles?|attacks?|bombardments?|rockets?|d
                  r"air strikes?|artillery|fire|bombing|shells?|aggression|aircraft|jets|"
                  r"counteroffensive|counter-offensive|offensive|assault|raids?|occupiers|invaders")
 _FORCE_NOUNS = r"forces|troops|army|military|soldiers|separatists|units"
-_ATTACK_VERBS = (r"struck|shelled|attacked|fired|bombed|hit|launched|targeted|pounded|killed|"
+_ATTACK_VERBS = (r"struck|shelled|attacked|fired|bombed|hit|launched|targeted|pounded|killed|invaded|"
                  r"opened fire|strikes|shells|attacks|hits|pummeled|pummelled")
 _AGENT = re.compile(
     rf"\b(Russian|Russia's|Russia’s|Russia-backed|pro-Russian|Moscow's|Ukrainian|Ukraine's|Ukraine’s|"
@@ -31,10 +33,12 @@ _AGENT = re.compile(
     re.I)
 _HARM_BEFORE = re.compile(rf"\b(?:{_ATTACK_NOUNS}|{_ATTACK_VERBS}|killed|wounded|injured)\b", re.I)
 _LOSER = re.compile(
-    r"\b(Russia|Moscow|Ukraine|Kyiv|the Kremlin)(?:'s|’s)?\s+"
+    r"\b(Russia|Moscow|Ukraine|Kyiv|the Kremlin|Russian|Ukrainian)(?:'s|’s|(?<=n)\s+(?:military|army|"
+    r"armed forces|forces|troops))?\s+"
     r"(?:(?:says|said|admits|admitted) (?:it|they) )?"
-    r"(?:has\s+|have\s+|had\s+)?"
-    r"(?:lost|losses|casualties|dead|death toll|war dead)\b", re.I)
+    r"(?:has\s+|have\s+|had\s+)?(?:(?:suffered|sustained|taken|incurred)\s+(?:\S+\s+){0,4}"
+    r"(?:losses|casualties|dead|deaths|killed|wounded)|lost|losses|casualties|dead|death toll|war dead)\b",
+    re.I)
 # "Moscow has not updated its official casualty figures" counts Moscow's own dead.
 _OWN_COUNT = re.compile(
     r"\b(Russia|Moscow|Ukraine|Kyiv|the Kremlin)\b[^.;]{0,120}?\b(?:its|their) (?:own )?(?:official )?"
@@ -55,6 +59,8 @@ _WAR_NAMED_BEFORE = re.compile(r"\b(?:war|invasion|offensive|operation|action|co
                                r"aggression)\s+(?:in|of|on|against)\s+(?:the\s+)?$", re.I)
 _ARRESTED_IN = re.compile(rf"\b(?:in|across|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}{_DETAINER}")
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas)\b")
+_BOTH = re.compile(r"\b(?:on|from|among|for) (?:both|each|either) sides?\b|\bboth sides['’]|\bcombined\b",
+                   re.I)
 _GLOBAL = re.compile(r"\b(?:global|worldwide|around the world|across the world)\b", re.I)
 
 
@@ -76,7 +82,7 @@ def _loser_side(sentence: str) -> str | None:
     m = _LOSER.search(sentence) or _OWN_COUNT.search(sentence)
     if not m:
         return None
-    return "russia" if m.group(1).lower() in ("russia", "moscow", "the kremlin") else "ukraine"
+    return "russia" if m.group(1).lower() in ("russia", "russian", "moscow", "the kremlin") else "ukraine"
 
 
 def _arrest_side(text: str, at: int, before: Sequence[str]) -> str | None:
@@ -102,27 +108,59 @@ def _countries_named(text: str, start: int, end: int) -> list[re.Match]:
             if not _WAR_NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start())]
 
 
-def _reporter_side(reporter: str | None, group: str) -> str | None:
-    """A military announcing kills announces the enemy's losses."""
-    if not reporter or group != "military":
+# Words that make a source military: in the registry's role or name ("Spokesman for the Russian
+# Defence Ministry", "Ukraine's General Staff"), or in how an article names an unknown source.
+_MILITARY_SOURCE = re.compile(r"\b(?:defen[cs]e|military|army|armed forces|general staff|command|"
+                              r"forces|navy|air force|intelligence|commander|troops)\b", re.I)
+# "we have lost", "our soldiers", "its own losses": the source speaks of its own side.
+_OWN = re.compile(r"\b(?:we|our|us|its own|their own)\b", re.I)
+_NAMED_COUNTRY = re.compile(r"^(?:the\s+)?(?:(?P<UA>Ukrain\w*|Kyiv\w*|Kiev\w*)|(?P<RU>Russia\w*|Moscow\w*|"
+                            r"Kremlin|pro-Russian))\b", re.I)
+_SIDE_OF = {"UA": "ukraine", "RU": "russia"}
+_KILLS = frozenset({"killed", "casualties"})
+_ENEMY = {"ukraine": "russia", "russia": "ukraine"}
+
+
+def _reporter_side(actor: Actor | None, reporter: str | None, group: str, category: str,
+                   text: str) -> str | None:
+    """The side of the people a source's announcement counts, from the source's country (the
+    registry's, else the one its name begins with): a military source announcing kills announces
+    the enemy's losses, unless it speaks of its own ("our soldiers"); a source counting civilians
+    harmed counts its own country's people."""
+    if actor is not None:
+        country, military = actor.country, bool(_MILITARY_SOURCE.search(f"{actor.canonical} {actor.role or ''}"))
+    else:
+        m = _NAMED_COUNTRY.match(reporter or "")
+        country, military = (m.lastgroup if m else None), bool(_MILITARY_SOURCE.search(reporter or ""))
+    own = _SIDE_OF.get(country or "")
+    if own is None:
         return None
-    r = reporter.lower()
-    if re.search(r"general staff|ukrain\S* (?:.* )?(?:military|army|armed forces|defen[cs]e|command|"
-                 r"forces)|zaluzhn", r):
-        return "russia"
-    if re.search(r"russia\w* (?:defen[cs]e|military|army)|konashenkov|shoigu", r):
-        return "ukraine"
-    return None
+    if _OWN.search(text) and group in ("military", "people"):
+        return own
+    if military and category in _KILLS and group in ("military", "people"):
+        return _ENEMY[own]  # "suffered losses of around 100,000", said the defence minister
+    return own if group in ("civilians", "children", "people") and not military else None
 
 
 _COUNTRY = re.compile(r"\b(Russia|Russian|Moscow|Kremlin|Putin|Ukraine|Ukrainian|Kyiv|Zelensk\w*|NATO|"
                       r"U\.S\.|US|United States|Pentagon|Biden|Belarus|Britain|UK|Poland|Germany)\b")
 
 
+# A country named as where troops are, not whose they are: "on Ukraine's border", "into Ukraine".
+_WHERE_BEFORE = re.compile(r"\b(?:at|on|near|along|to|into|in|inside|toward|towards|around|across|"
+                           r"from)\s+(?:the\s+)?$")
+_WHERE_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|borders|frontier)\b")
+
+
 def deployer_side(text: str, last: bool = True) -> str | None:
-    """Whose troops: the country named last before them (or first in the sentence before)."""
+    """Whose troops: the country named last before them (or first in the sentence before), not
+    counting countries named as where they are."""
     found = None
-    for found in _COUNTRY.finditer(text):
+    for m in _COUNTRY.finditer(text):
+        if _WHERE_AFTER.match(text, m.end()) or _WHERE_BEFORE.search(text, max(0, m.start() - 12),
+                                                                      m.start()):
+            continue
+        found = m
         if not last:
             break
     if found is None:
@@ -136,24 +174,30 @@ def deployer_side(text: str, last: bool = True) -> str | None:
 
 
 def figure_side(text: str, at: int, *, category: str, group: str, stated: str | None,
-                reporter: str | None, before: Sequence[str], default: str,
-                recent: str | None = None) -> str:
+                reporter: str | None, reporter_actor: Actor | None, before: Sequence[str],
+                default: Callable[[], str], recent: str | None = None) -> str:
     """The side of the count at offset `at` of sentence `text`; `stated` is the side its own noun
-    phrase gave, `before` the sentences before it, `recent` the side of people harmed in the
-    sentences just before (a story goes on about the same people: "seven are missing")."""
+    phrase gave, `reporter_actor` the registry's entry for its source, `before` the sentences
+    before it, `recent` the side of people harmed in the sentences just before (a story goes on
+    about the same people: "seven are missing"); `default()` gives the side when nothing else
+    does."""
     previous = before[-1] if before else ""
-    side = stated or (_arrest_side(text, at, before) if category == "captured" else None) \
-        or ("other" if _GLOBAL.search(text, max(0, at - 60), at) else None) \
-        or _loser_side(text) or _agent_side(text, at) or _reporter_side(reporter, group)
-    if category == "displaced" and group == "military":
-        side = side or deployer_side(text[:at])  # troops or crew evacuated: the named country's
+    if not stated and _BOTH.search(text, max(0, at - 60), at + 80):
+        return "unknown"  # "over 200,000 military casualties on both sides"
     if category == "deployed":
         # Whose troops: a country before them, the one announcing them, or the last sentence's.
-        return side or deployer_side(text[:at]) or deployer_side(reporter or "") \
+        return stated or deployer_side(text[:at]) or _SIDE_OF.get(
+            reporter_actor.country if reporter_actor else "") or deployer_side(reporter or "") \
             or deployer_side(previous, last=False) or "unknown"
+    side = stated or (_arrest_side(text, at, before) if category == "captured" else None) \
+        or ("other" if _GLOBAL.search(text, max(0, at - 60), at) else None) \
+        or _loser_side(text) or _agent_side(text, at) \
+        or _reporter_side(reporter_actor, reporter, group, category, text)
+    if category == "displaced" and group == "military":
+        side = side or deployer_side(text[:at])  # troops or crew evacuated: the named country's
     if side or category not in HARMED:
-        return side or place_side(text) or place_side(previous) or default
+        return side or place_side(text) or place_side(previous) or default()
     if _COUNTRY.search(text):
         recent = None  # a sentence naming a country may have moved on to other people
     return place_side(text) or foreign_side(text, previous) or recent or place_side(previous) \
-        or default
+        or default()
