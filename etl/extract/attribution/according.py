@@ -1,0 +1,78 @@
+"""Reports credited with "according to X": the content before it ("Three houses burned down,
+according to local officials") or after it ("According to the regional police, 14 people were
+injured"), the source being the body behind a document ("according to the army's Facebook page" ->
+the army) and a person named in apposition ("according to the head of the water company, Serhiy
+Malyavko")."""
+from __future__ import annotations
+
+import re
+
+from etl import rules
+from etl.actors import normalise
+from etl.extract.attribution.content import content_end, left_content
+from etl.extract.attribution.phrases import Mention, split_mention
+from etl.extract.attribution.report import Report, make_report
+from etl.extract.attribution.resolve import ArticleSpeakers
+from etl.extract.attribution.units import Unit, count_words
+from etl.extract.attribution.verbs import Cue
+
+OUTLET_SELF = frozenset(rules.phrases("outlet_self"))
+# "the army's Facebook page", "the ministry's latest update": the body behind the medium.
+_SOURCE_MEDIUM = re.compile(
+    r"['’]s?\s+(?:(?:official|latest|daily|new|own)\s+)?(?:" + rules.alternation(rules.phrases("source_nouns", "platform")) +
+    r"\s+)?" + rules.alternation(rules.phrases("source_nouns", "medium")) + "$")
+# "a new report from", "figures by": the document before its source.
+_DOCUMENT_FROM = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:(?:new|latest|recent|preliminary|official|updated|most\s+recent|joint|"
+    r"separate)\s+)*" + rules.alternation(rules.phrases("source_nouns", "document")) + r"\s+(?:from|by|of)\s+")
+
+
+_SOURCE = re.compile(r"\s*((?:[^,.;:\x00\"“”]|\.(?=[\w,]))+?)(?=,|\.\s*$|\.$|;|:|$| - | — )")
+_NAMED_AFTER = re.compile(r",\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?=,|\.|$)")
+_PARTICIPLE = re.compile(r"[a-z]{2,}ing")
+
+
+def _drop_participle(phrase: str) -> str:
+    """'a video report circulating widely' -> 'a video report' (not 'the ruling party')."""
+    words = phrase.split()
+    for i in range(1, len(words)):
+        if _PARTICIPLE.fullmatch(words[i]) and words[i - 1].lower() not in ("the", "a", "an"):
+            return " ".join(words[:i])
+    return phrase
+
+
+def according_report(unit: Unit, cue: Cue, nxt: Cue | None, limit: int,
+                     memory: ArticleSpeakers) -> list[Report] | None:
+    masked = unit.masked
+    m = _SOURCE.match(masked, cue.verb_end)
+    if not m:
+        return None
+    phrase = _SOURCE_MEDIUM.sub("", _drop_participle(m.group(1)))
+    phrase = _DOCUMENT_FROM.sub("", phrase.strip())
+    span_end = m.end()
+    app = _NAMED_AFTER.match(masked, span_end)
+    mention = split_mention(phrase, memory.registry)
+    if app and mention is not None and mention.kind in ("title", "group"):
+        # "according to the head of the water company, Serhiy Malyavko, ..."
+        person = split_mention(app.group(1), memory.registry)
+        if person is not None and person.kind.startswith("person"):
+            role = re.sub(r"^(?:the|a|an)\s+", "", phrase)
+            mention = Mention(app.group(1), person.name, role, person.kind)
+            span_end = app.end()
+    if mention is None:
+        return None
+    who = memory.resolve(mention, unit.start + cue.start)
+    if who is None or normalise(who.speaker) in OUTLET_SELF:
+        return None
+    said = masked[cue.start:cue.verb_end]
+    if re.search(r",\s*$", masked[:cue.start]) or re.search(r"[.]?\s*$", masked[span_end:]).start() == 0:
+        content = left_content(unit, limit, cue.start)
+        if content is not None:
+            return [make_report(unit, who, content, said, (cue.start, span_end), "according-to")]
+    after_comma = re.match(r"\s*,\s*", masked[span_end:])
+    if after_comma:
+        start = span_end + after_comma.end()
+        end = content_end(masked, start, nxt)
+        if count_words(masked[start:end]) >= 2:
+            return [make_report(unit, who, (start, end), said, (cue.start, span_end), "according-to")]
+    return None

@@ -1,0 +1,212 @@
+"""Who a reference is: "he", "the ministry", "the city's mayor" or "Sadovyi" -> the actor meant.
+
+Resolution is per article. A resolved speaker has two names: `speaker`, the fullest form written in
+the article ("Sadovyi" -> "Andriy Sadovyi"), and `actor`, the registry's canonical name, the same
+in every article. "he"/"she" go to the person last in subject position whose gender fits,
+"the ministry" / "it" to the organisation last quoted, a title ("the city's mayor") to the person
+holding it in the article or named right after it, else through the registry's title aliases (the
+title stays the speaker, the holder becomes the actor).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl import rules
+from etl.extract.attribution.people import People, Person
+from etl.extract.attribution.phrases import (PRONOUNS, SPEAKER_HEADS, TITLE_WORDS, Mention,
+                                             plural, title_head, undot)
+
+# Heads of phrases naming a body, never one person: a title search skips them.
+_NOT_PERSON_HEADS = rules.words("organisation_heads")
+NATIONS = rules.mapping("nations")
+# Heads that refer back to the body quoted before ("the ministry said", "the statement said").
+_BACK_REFERENCES = rules.words("back_references")
+
+
+@dataclass
+class Resolved:
+    speaker: str      # the name in its fullest form as written in the article
+    role: str | None
+    kind: str
+    actor: str = ""   # the registry's canonical name, so one person filters together across articles
+
+
+class ArticleSpeakers(People):
+    """Per-article memory of people and organisations, for resolving references."""
+
+    def __init__(self, masked_text: str, registry, published):
+        super().__init__(masked_text, registry, published)
+        self.speakers: list[tuple[int, Resolved]] = []  # (position, who) in text order
+
+    def _person_result(self, person: Person, role: str | None) -> Resolved:
+        return Resolved(person.name, role, "person", self._canonical(person.name))
+
+    def resolve(self, mention: Mention, position: int) -> Resolved | None:
+        kind = mention.kind.split(":")[0]
+        gender = mention.kind.split(":")[1] if ":" in mention.kind else None
+        if kind == "pronoun":
+            return self._pronoun(mention.name, position)
+        if kind == "person" and " " not in mention.name and mention.name.lower() in self.org_words:
+            kind = "organisation"  # "Rostec said" where the text also has "Rostec head X"
+        if kind == "person":
+            person = self.add_person(mention.name, mention.role, position, gender)
+            if mention.role:
+                person.spoken_role = person.spoken_role or mention.role
+            return self._person_result(person, mention.role or person.spoken_role)
+        if kind == "title":
+            person = self._title(mention.name, position)
+            if person is not None:
+                person.spoken_role = person.spoken_role or person.role
+                return self._person_result(person, person.spoken_role)
+            if "year-old" in mention.text:
+                # "the 44-year-old leader": a description of someone the article is about.
+                candidates, _ = self._people_before(position)
+                if candidates:
+                    return self._person_result(candidates[0], candidates[0].spoken_role)
+            actor = self.registry.lookup(mention.name, self.published, self.named())
+            if actor is not None and actor.kind == "person":
+                # The holder as the article spells them; when the article never names them, the
+                # title as written ("Ukraine's prime minister"), the registry naming the actor.
+                named = self.by_actor(actor.canonical)
+                if named is not None:
+                    return Resolved(named.name, mention.name, "person", actor.canonical)
+                return Resolved(mention.name, None, "title", actor.canonical)
+            person = self._named_next(mention.name, position)
+            if person is not None:
+                person.spoken_role = person.spoken_role or mention.name
+                return self._person_result(person, mention.name)
+            return Resolved(mention.name, None, "title", mention.name)
+        if kind == "group":
+            if _DEFINITE.match(mention.text) and not plural(mention.name):
+                person = self._title(mention.name, position, heads=SPEAKER_HEADS)
+                if person is not None:
+                    person.spoken_role = person.spoken_role or person.role
+                    return self._person_result(person, person.spoken_role)
+            org = self._org_reference(mention.name)
+            if org is not None:
+                return org
+            return Resolved(undot(mention.name), None, "group", self._canonical(mention.name))
+        return Resolved(undot(mention.name), None, "organisation", self._canonical(mention.name))
+
+    def remember(self, position: int, who: Resolved) -> None:
+        self.speakers.append((position, who))
+
+    def other_person_between(self, start: int, end: int, who: Resolved) -> bool:
+        """Someone other than `who` is named in subject position in text[start:end]."""
+        same = self.find(who.speaker) if who.kind == "person" else None
+        return any(p is not same and any(start <= x < end and x not in p.weak for x in p.positions)
+                   for p in self.people)
+
+    def _canonical(self, name: str) -> str:
+        return self.registry.canonical(name, self.published, self.named())
+
+    def _pronoun(self, word: str, position: int) -> Resolved | None:
+        want = PRONOUNS[word]
+        if want in ("m", "f"):
+            candidates, quoted = self._people_before(position)
+            person = next((p for p in candidates if p.gender in (None, want)), None)
+            if person is None:
+                return None
+            if person.gender is None and quoted is not None and quoted.gender == want:
+                # "Inna said ... Elisei was in the second car ... she said": the last person
+                # quoted, known to match, before one of unknown gender named since.
+                person = quoted
+            person.gender = want
+            return self._person_result(person, person.spoken_role)
+        for _, who in reversed(self.speakers):
+            if want == "org" and who.kind in ("organisation", "group") and not plural(who.speaker):
+                return who
+            if want == "plural" and who.kind in ("group", "organisation") and plural(who.speaker):
+                return who
+        return None
+
+    def _people_before(self, position: int) -> tuple[list[Person], Person | None]:
+        """People by how recently they were mentioned or quoted before `position`, the last
+        speaker first when nobody was named in subject position since; and that last speaker."""
+        last_seen = []
+        for person in self.people:
+            before = [p for p in person.positions if p < position]
+            if before:
+                last_seen.append((max(before), person))
+        last_seen.sort(key=lambda x: -x[0])
+        ordered = [p for _, p in last_seen]
+        quoted = None
+        for pos, who in reversed(self.speakers):
+            if pos >= position:
+                continue
+            if who.kind == "person":
+                quoted = self.find(who.speaker)
+                if quoted is not None and ordered and quoted is not ordered[0]:
+                    newer = [p for p in ordered if any(pos < x < position and x not in p.weak
+                                                       for x in p.positions)]
+                    if not newer:
+                        if quoted in ordered:
+                            ordered.remove(quoted)
+                        ordered.insert(0, quoted)
+            break
+        return ordered, quoted
+
+    def _title(self, phrase: str, position: int, heads: frozenset[str] = TITLE_WORDS) -> Person | None:
+        words = [w for w in re.findall(r"[\w'’´.-]+", phrase.lower()) if "year-old" not in w]
+        head = title_head(phrase)
+        if head not in heads or head in _NOT_PERSON_HEADS:
+            return None
+        qualifiers = {w.split("'")[0].split("’")[0] for w in words[:-1]} - {"the", "a", "an", "of"}
+        countries = {NATIONS[q] for q in qualifiers if q in NATIONS}
+        best, best_score = None, float("-inf")
+        for person in self.people:
+            if not person.role or head not in re.findall(r"[\w-]+", person.role.lower()):
+                continue
+            if countries and not self._same_country(person, countries):
+                continue
+            role_words = set(re.findall(r"[\w]+", person.role.lower()))
+            if (role_words & _LESSER_OFFICE) - set(words):
+                continue  # "the defense minister" is not the deputy defense minister
+            score = len(qualifiers & role_words)
+            before = [p for p in person.positions if p < position]
+            recency = (max(before) / 1e7) if before else \
+                -min(person.positions, default=1e7) / 1e7 - 1
+            score += recency
+            if score > best_score:
+                best, best_score = person, score
+        return best
+
+    def _named_next(self, title: str, position: int, window: int = 400) -> Person | None:
+        """The person named right after a title-only mention, news style: "Russia's agriculture
+        minister said ... Dmitry Patrushev said ...". Only someone first met after `position`,
+        shortly after, and with no other title of their own."""
+        head = title_head(title)
+        best = None
+        for person in self.people:
+            first = min(person.positions, default=-1)
+            if position < first <= position + window and (best is None or first < min(best.positions)):
+                best = person
+        if best is None or best.role and head not in best.role.lower().split():
+            return None
+        return best
+
+    def _same_country(self, person: Person, countries: set[str]) -> bool:
+        actor = self.registry.lookup(person.name)
+        roles = " ".join(r for r in (person.role, actor.role if actor else None) if r).lower()
+        if any(NATIONS.get(w) in countries for w in re.findall(r"[\w.]+", roles)):
+            return True
+        return actor is not None and actor.country in countries
+
+    def _org_reference(self, phrase: str) -> Resolved | None:
+        """'the ministry', 'the statement', 'the official' -> the speaker quoted before."""
+        words = phrase.lower().split()
+        if not words or words[0] not in _BACK_REFERENCES or len(words) > 2:
+            return None
+        head = words[-1]
+        for _, who in reversed(self.speakers):
+            if who.kind in ("organisation", "group") and (head in who.speaker.lower()
+                                                          or head in ("statement", "report")):
+                return who
+        return None
+
+
+# Words that make a title another office than the bare title ("deputy minister", "ex-mayor").
+_LESSER_OFFICE = frozenset("deputy vice assistant former acting ex first-deputy".split())
+# A definite description that can point back to a person ("the mayor", "Alina's father").
+_DEFINITE = re.compile(r"(?:the|[A-Z][\w-]*['’]s)\s", re.I)
