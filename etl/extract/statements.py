@@ -48,7 +48,7 @@ def extract_statements(article: Article, sentences: list[Sentence], actors: Acto
             reports = _continuation(unit, previous, gap)
         for report in reports:
             memory.remember(unit.start + report.at, report.speaker)
-        kept = [r for r in reports if not _is_outlet(r, outlets)]
+        kept = [r for r in reports if r.rule != "count" and not _is_outlet(r, outlets)]
         if kept:
             found.append((unit, kept))
             previous, previous_at, gap = kept[-1], unit.start + kept[-1].attribution[1], 0

@@ -33,11 +33,12 @@ ADVERBIAL = re.compile(
     r"|\s*(?:also|again|previously|later|earlier|separately|repeatedly|then|too|publicly|"
     r"cryptically|sarcastically|bluntly|flatly|instead|recently|on\s+Twitter|on\s+Telegram))\b"
 )
-# "said on Monday that", "told reporters in Kyiv that": the "that" after a prepositional phrase.
+# "said on Monday that", "told reporters in Kyiv that", 'said during an appearance on "Fox News
+# Sunday" that': the "that" after a prepositional phrase.
 THAT_AFTER_PP = re.compile(
     r"\s*(?:for(?:\s+[\w'’-]+){1,3}|(?:in|on|at|during|via|through|from|after|before|late|early|earlier|last|this|"
     r"while|when|with|without|by|as|repeatedly|also|to(?=\s+(?:the|a|an|his|her|their|its|[A-Z]|reporters|"
-    r"journalists|me|us|him|them)\b))\b[^,.;:\"“”\x00]{0,90}?|" + WEEKDAY +
+    r"journalists|me|us|him|them)\b))\b(?:[^,.;:\"“”\x00]|[\"“]\x00+[\"”]){0,90}?|" + WEEKDAY +
     r"[^,.;:\"“”\x00]{0,40}?)\s+that\b"
 )
 RECIPIENT = re.compile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.attribution.adverbials import RECIPIENT, SUBORDINATE, THAT_AFTER_PP, skip_adverbials
+from etl.extract.attribution.phrases import PRONOUNS
 from etl.extract.attribution.subjects import np_tail
 from etl.extract.attribution.units import MASK, Unit, count_words, starts_with_quote_at
 from etl.extract.attribution.verbs import OBJECT_THAT, RECIPIENT_VERBS, Cue
@@ -28,6 +29,11 @@ RELATIVE_CLOSE = re.compile(r",\s+(?:(?:on|last|this|earlier|later|in)\s+[A-Za-z
                              r"are|were|will|would|could|can|did|does|remains?|[a-z]{3,}ed)\b")
 
 
+_OBJECT_THEN_THAT = re.compile(r"\s+(?:[^\s,;:\x00\"“”]+\s+){1,9}?that\b")
+_INTRODUCER = re.compile(r"\s*(?:,\s*)?(?:that\b|:|,(?=\s*[\"“”„«]))")
+_COMMA = re.compile(r"\s*,?\s*")
+
+
 def right_content(unit: Unit, cue: Cue, nxt: Cue | None) -> tuple[int, int] | None:
     masked = unit.masked
     pos = cue.verb_end
@@ -36,17 +42,20 @@ def right_content(unit: Unit, cue: Cue, nxt: Cue | None) -> tuple[int, int] | No
         pos = m.end()
     else:
         if cue.word in OBJECT_THAT:
-            that = re.match(r"\s+(?:[^\s,;:\x00\"“”]+\s+){1,9}?that\b", masked[pos:])
+            that = _OBJECT_THEN_THAT.match(masked, pos)
             if that:
-                pos += that.end()
+                pos = that.end()
             elif cue.word in RECIPIENT_VERBS:
                 r = RECIPIENT.match(masked, pos)
                 if r:
                     pos = r.end()
         pos = skip_adverbials(masked, pos)
-        that = re.match(r"\s*(?:,\s*)?(?:that\b|:|,(?=\s*[\"“”„«]))", masked[pos:])
+        that = _INTRODUCER.match(masked, pos)
         if that:
-            pos += that.end()
+            pos = that.end()
+    if masked.endswith("that", 0, pos):
+        # "said that, as of 1 June, more than ...": an aside right after "that" opens the content.
+        pos = _COMMA.match(masked, pos).end()
     while pos < len(masked) and masked[pos] == " ":
         pos += 1
     end = content_end(masked, pos, nxt)
@@ -83,9 +92,12 @@ def _boundary_before(masked: str, pos: int, nxt: Cue) -> int:
         return pos + m.start()
     if nxt.mode == "according":
         return nxt.start
-    # "TASS reported that the ministry confirmed ...": the inner report is the statement.
-    if len(before.split()) <= 6 and np_tail(before)[0] == len(before) - len(before.lstrip()):
-        return pos
+    # "TASS reported that the ministry confirmed ...": the inner report is the statement (but
+    # "the ministry said it had confirmed ..." is one report).
+    if len(before.split()) <= 6:
+        offset, phrase = np_tail(before)
+        if offset == len(before) - len(before.lstrip()) and phrase not in PRONOUNS:
+            return pos
     # "..., the ministry said" / "... and Armenia said": back over the subject to a comma.
     closing = max(before.rfind(MASK + '"'), before.rfind(MASK + "”"), before.rfind(MASK + "»"))
     comma = max(before.rfind(","), before.rfind(" and "), before.rfind(" but "),
@@ -100,7 +112,7 @@ def _boundary_before(masked: str, pos: int, nxt: Cue) -> int:
 def left_content(unit: Unit, limit: int, end: int) -> tuple[int, int] | None:
     masked = unit.masked
     stop = end
-    while stop > limit and masked[stop - 1] in " ,":
+    while stop > limit and masked[stop - 1] in " ,(":
         stop -= 1
     start = limit
     while start < stop and masked[start] in " ,;:.—–-":

@@ -58,6 +58,9 @@ _NOMINAL = re.compile(
     r"\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’´]s\s+(?:[a-z]+\s+)?(" + rules.alternation(rules.words("speech_nouns"))[3:-1] + r")\s+that\b")
 
 
+# "By the U.N.'s most recent count": the possessor is the source of what the sentence says.
+_BY_COUNT = re.compile(r"\b[Bb]y\s+(?:the\s+)?((?:[\w.-]+\s+){0,3}?[\w.-]+?)['’´]s?\s+(?:[a-z]+\s+){0,2}?(?:count|tally|"
+                       r"estimates?|figures|data|calculations?|records)\b")
 ASIDE_END = re.compile(r"[,;:]|[.!?](?=\s|$)|\s[-—–]+\s")
 REPORT_FOLLOWS = re.compile(r"\s*(?:that\b|:?\s*[\"“„«])")
 _FROM_PLACE = re.compile(r"\s+from\s+[A-Z]")
@@ -190,6 +193,8 @@ def find_cues(masked: str) -> list[Cue]:
         cues.append(Cue(start, end, word, "verb", weak=bool(progressive)))
     for m in _ACCORDING.finditer(masked):
         cues.append(Cue(m.start(), m.end(), "according to", "according"))
+    for m in _BY_COUNT.finditer(masked):
+        cues.append(Cue(m.start(), m.end(), "by count", "by_count", m.span(1)))
     for m in _NOMINAL.finditer(masked):
         # "Russia's explanation that a careless smoker ...": the possessor reports the clause.
         cues.append(Cue(m.start(2), m.end(), m.group(2), "possessor", m.span(1)))

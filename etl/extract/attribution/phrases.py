@@ -24,6 +24,10 @@ SPEAKER_HEADS = rules.words("speaker_heads")
 MODIFIERS = rules.words("speaker_modifiers")
 COMMON_CAPITALISED = rules.words("common_capitalised")
 CONNECTIVES = rules.words("connectives")
+NATIONS = rules.mapping("nations")
+NO_SOURCE = rules.words("no_source")
+ORGANISATION_HEADS = rules.words("organisation_heads")
+_DOCUMENTS = frozenset(rules.phrases("source_nouns", "document"))  # "ukrainian" -> "UA"
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "it": "org", "they": "plural",
             "them": "plural", "its": "org", "his": "m"}
 
@@ -41,6 +45,8 @@ _ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+(?:ern|ian|ean|ese|ish|ic|can|ani|aqi|e
                         r"Greek|French|Irish|Welsh|Scottish|Turkish|Polish)$")
 
 
+_PARENTHESISED = re.compile(r"\([A-Z][\w.-]*\)")
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|one|another|some)\s+", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w’'´-]*[a-zà-ÿā-ž][\w’'´-]*|[A-Z]\.)$")
 
@@ -92,6 +98,12 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
         tokens = tokens[1:]
     if not tokens:
         return None
+    if len(tokens) >= 2 and _PARENTHESISED.fullmatch(tokens[-1]):
+        # "the Russian Federal Security Service (FSB)": the body, its acronym kept with its name.
+        inner = split_mention(" ".join(tokens[:-1]), registry)
+        if inner is None or inner.kind not in ("organisation", "group"):
+            return inner
+        return Mention(phrase, f"{inner.name} {tokens[-1]}", inner.role, inner.kind)
     low = bare(tokens[-1])
     if len(tokens) == 1 and low in PRONOUNS:
         return Mention(phrase, low, None, "pronoun")
@@ -108,7 +120,8 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
         return split_mention(" ".join(tokens[:place]), registry)
     if re.fullmatch(r"[RDI]-[A-Z][A-Za-z.]*", tokens[-1]):
         return None  # "R-N.Y.": a party and state label
-    if "and" in tokens[1:-1] and len(tokens) <= 9 and not any(bare(t) in _PREPOSITIONS for t in tokens):
+    if "and" in tokens[1:-1] and len(tokens) <= 9 and not any(bare(t) in _PREPOSITIONS for t in tokens) \
+            and not tokens[0][:1].isdigit():
         # "Lena and Oleg", "Azerbaijan and Armenia": two speakers saying the same thing.
         cut = tokens.index("and", 1)
         left = split_mention(" ".join(tokens[:cut]), registry)
@@ -116,6 +129,18 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
         if left is not None and right is not None and "pronoun" not in (left.kind, right.kind):
             return Mention(phrase, f"{left.name} and {right.name}", None, "group")
     start = name_run_start(tokens)
+    if 0 < start < len(tokens) and _described_through(tokens[:start]):
+        # "an adviser to Ukrainian President Volodymyr Zelenskyy": the head is the adviser, and the
+        # name only says whose adviser; the phrase describes its speaker.
+        return Mention(phrase, _LEADING_ARTICLE.sub("", " ".join(tokens)), None, "title")
+    kind_at = max((i for i, t in enumerate(tokens[:-1]) if t.islower() and bare(t) in ORGANISATION_HEADS
+                   and bare(t) not in TITLE_WORDS), default=None)
+    if kind_at is not None and all(t[:1].isupper() and bare(t) not in _TIME_WORDS and bare(t) not in TITLE_WORDS
+                                   for t in tokens[kind_at + 1:]):
+        # "Russian news outlet Baza", "the state news agency RIA Novosti": an organisation named
+        # after its kind.
+        role = " ".join(t for t in tokens[:kind_at + 1] if bare(t) not in ("the", "a", "an"))
+        return Mention(phrase, " ".join(tokens[kind_at + 1:]), role or None, "organisation")
     single_with_prefix = len(tokens) - start == 1 and start > 0 and (not any(
         bare(t) in TITLE_WORDS or bare(t) in HONORIFICS for t in tokens[:start])
         or any(bare(t) in _PREPOSITIONS for t in tokens[:start]))
@@ -149,6 +174,16 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
             rest.kind == "group" else None
     prep = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
     head = words[prep - 1]
+    if head in NO_SOURCE or head in _DOCUMENTS:
+        owner = [t for t in tokens[:prep - 1] if bare(t) not in ("the", "a", "an")]
+        if head in NO_SOURCE and not any(t[:1].isupper() or bare(t).endswith(("'s", "’s")) for t in owner):
+            return None  # "according to reports", "media reports", "various estimates": nobody named
+        if owner and re.search(r"['’´]s$", owner[-1]):
+            return split_mention(" ".join(owner)[:-2], registry)  # "the ministry's figures"
+        if owner and all(t[:1].isupper() for t in owner):
+            if len(owner) == 1 and _ADJECTIVE.search(owner[0]):
+                return Mention(phrase, " ".join(owner + [tokens[prep - 1]]), None, "group")  # "Western estimates"
+            return split_mention(" ".join(owner), registry)  # "U.N. estimates", "Home Office figures"
     if head in SPEAKER_HEADS or head.rstrip("'’´s") in SPEAKER_HEADS:
         kind = "title" if head in TITLE_WORDS else "group"
         return Mention(phrase, _LEADING_ARTICLE.sub("", " ".join(tokens)), None, kind)
@@ -160,6 +195,16 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
             return None  # "earlier Monday", "In March"
         return Mention(phrase, text, None, "organisation")
     return None
+
+
+def _described_through(prefix: list[str]) -> bool:
+    """The words before a name end with "<title or head> <preposition> [<modifiers>] <title>": the
+    name is the object of the preposition ("adviser to President X", "official under President Y"),
+    not the speaker ("Minister of Ukraine Oleksii Reznikov" has no title after its preposition)."""
+    words = [bare(t) for t in prefix]
+    return words[-1] in TITLE_WORDS and any(
+        w in _PREPOSITIONS | {"under"} and (words[i - 1] in TITLE_WORDS or words[i - 1] in SPEAKER_HEADS)
+        for i, w in enumerate(words[1:-1], 1))
 
 
 def _known_person(token: str, registry: ActorRegistry | None) -> bool:
@@ -176,11 +221,13 @@ def role_like(phrase: str) -> bool:
         return False
     first = phrase.split()[len(phrase.split()) - len(words)]
     if words[0].endswith("ing") or words[0] in ("who", "which", "whose", "where", "when") \
-            or len(words) > 25 or any(w in _CLAUSE_WORDS for w in words):
+            or len(words) > 12 or any(w in _CLAUSE_WORDS or w.strip(",.").isdigit() for w in words):
         return False  # a clause ("as civilians continue to be displaced"), not a position
-    return any(w.strip(",.") in TITLE_WORDS or w.strip(",.") in SPEAKER_HEADS for w in words) and \
+    head = title_head(" ".join(words)).rstrip(".,").replace("co-", "co")  # "co-ordinator"
+    return (head in TITLE_WORDS or head in SPEAKER_HEADS or head.rstrip("s") in SPEAKER_HEADS) and \
         (words[0] in ("the", "a", "an", "his", "her", "their", "its") or first[:1].islower()
-         or "'s" in words[0] or words[0] in TITLE_WORDS)
+         or "'s" in words[0] or words[0] in TITLE_WORDS or words[0] in NATIONS
+         or _ACRONYM.fullmatch(first) is not None)  # "U.S. undersecretary of defense", "Russian envoy"
 
 
 def clean_role(phrase: str) -> str:
@@ -198,7 +245,7 @@ def undot(name: str) -> str:
     return DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)
 
 
-DOTTED = re.compile(r"\b(?:[A-Z]\.){2,4}")
+DOTTED = re.compile(r"\b[A-Z](?:\.[A-Z]){1,3}\b\.?")
 
 
 def title_head(phrase: str) -> str:

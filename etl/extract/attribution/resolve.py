@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from etl import rules
+from etl.actors import ActorRegistry
 from etl.extract.attribution.people import People, Person
-from etl.extract.attribution.phrases import (PRONOUNS, SPEAKER_HEADS, TITLE_WORDS, Mention,
+from etl.extract.attribution.phrases import (NATIONS, PRONOUNS, SPEAKER_HEADS, TITLE_WORDS, Mention,
                                              plural, title_head, undot)
 
 # Heads of phrases naming a body, never one person: a title search skips them.
 _NOT_PERSON_HEADS = rules.words("organisation_heads")
-NATIONS = rules.mapping("nations")
 # Heads that refer back to the body quoted before ("the ministry said", "the statement said").
 _BACK_REFERENCES = rules.words("back_references")
 
@@ -35,9 +36,13 @@ class Resolved:
 class ArticleSpeakers(People):
     """Per-article memory of people and organisations, for resolving references."""
 
-    def __init__(self, masked_text: str, registry, published):
+    def __init__(self, masked_text: str, registry: ActorRegistry, published: date | None,
+                 keep_pronouns: bool = False):
         super().__init__(masked_text, registry, published)
         self.speakers: list[tuple[int, Resolved]] = []  # (position, who) in text order
+        # A span read on its own (a figure's sentence) keeps an unresolved "he" as a pronoun, for
+        # the caller to resolve against the sentences before it.
+        self.keep_pronouns = keep_pronouns
 
     def _person_result(self, person: Person, role: str | None) -> Resolved:
         return Resolved(person.name, role, "person", self._canonical(person.name))
@@ -46,7 +51,10 @@ class ArticleSpeakers(People):
         kind = mention.kind.split(":")[0]
         gender = mention.kind.split(":")[1] if ":" in mention.kind else None
         if kind == "pronoun":
-            return self._pronoun(mention.name, position)
+            who = self._pronoun(mention.name, position)
+            if who is None and self.keep_pronouns:
+                return Resolved(mention.name, None, "pronoun", mention.name)
+            return who
         if kind == "person" and " " not in mention.name and mention.name.lower() in self.org_words:
             kind = "organisation"  # "Rostec said" where the text also has "Rostec head X"
         if kind == "person":

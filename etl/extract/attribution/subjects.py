@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from etl import rules
 from etl.extract.attribution.adverbials import ADVERBIAL, skip_adverbials
 from etl.extract.attribution.cues import REPORT_FOLLOWS
 from etl.extract.attribution.phrases import (CONNECTIVES, MODIFIERS, NAME_PARTICLES, PRONOUNS,
@@ -20,10 +21,13 @@ from etl.extract.attribution.phrases import (CONNECTIVES, MODIFIERS, NAME_PARTIC
 from etl.extract.attribution.resolve import ArticleSpeakers, Resolved
 from etl.extract.attribution.units import MASK, Unit
 from etl.extract.attribution.verbs import Cue
-from etl.extract.calendar_words import WEEKDAY
+from etl.extract.calendar_words import MONTHS, WEEKDAY, WEEKDAYS
 
 # An aside between dashes just before the verb ("Local authorities — from Kharkiv to Lviv — have
 # warned"): the subject is before it.
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|-year-old)")  # "the 47th Brigade", "the 45-year-old"; a bare number ends the phrase
+_ACRONYM_TOKEN = re.compile(r"\([A-Z][\w.-]*\)")
+_DAYS = frozenset(WEEKDAYS + MONTHS + ("today", "yesterday", "tonight"))
 _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\x00]{1,150}?\s[—–]\s*$")
 
 
@@ -61,6 +65,7 @@ _PARTICIPLE_MODIFIER = re.compile(r"\s[a-z]{2,}ing\s+(?:on|in|at|near|from|for|w
                                   r"outside|across|around|as)\b[^\x00]*$")
 
 
+_RELATIVE_CUT = re.compile(r"\s+(?:who|which|whose)\s+")
 _RELATIVE_END = re.compile(r"(?<=\w)\s+(?:who|which)\s+$")
 
 
@@ -104,6 +109,12 @@ def _relative_antecedent(pieces: list[tuple[int, str]], memory: ArticleSpeakers)
     return p_off + off, mention
 
 
+def _role_part(piece: str) -> str:
+    """The apposition without the relative clause that may follow it: "a retired US Army general"
+    of "a retired US Army general who served as commander in Europe"."""
+    return _RELATIVE_CUT.split(piece, 1)[0]
+
+
 def _choose_subject(pieces, parsed, last_speaker):
     n = len(pieces)
     off, mention, whole = parsed[-1]
@@ -114,10 +125,11 @@ def _choose_subject(pieces, parsed, last_speaker):
         q_off, q_mention, q_whole = parsed[-2]
         q_person = q_mention is not None and q_mention.kind.startswith("person")
         # "Natalia Humeniuk, a spokesperson for the southern command, told"
-        if (role_like(last) or mention is not None and mention.kind == "title" and whole) \
+        role = _role_part(last)
+        if (role_like(role) or mention is not None and mention.kind == "title" and whole) \
                 and not is_person and q_person and q_whole:
             return p_off + q_off, Mention(q_mention.text, q_mention.name,
-                                          q_mention.role or clean_role(last), q_mention.kind)
+                                          q_mention.role or clean_role(role), q_mention.kind)
         # "the governor of the region, Vitaliy Kim, said"
         if is_person and whole and role_like(prev) and not q_person:
             role_start = len(prev) - len(prev.lstrip())
@@ -203,15 +215,17 @@ def np_tail(piece: str) -> tuple[int, str]:
     i = len(tokens)
     while i > 0:
         tok = tokens[i - 1].group(0)
-        if MASK in tok or any(c in tok for c in "\"“”«»:;()"):
+        if MASK in tok or any(c in tok for c in "\"“”«»:;()") and not (i == len(tokens) and _ACRONYM_TOKEN.fullmatch(tok)):
             break
         low = tok.lower().strip(".")
-        if tok[0].isupper() or tok[0].isdigit() and i < len(tokens):
+        if tok[0].isupper() or _ORDINAL.fullmatch(tok) and i < len(tokens):
             i -= 1
             continue
         base = re.sub(r"['’´]s$|s['’´]$", "", low)
+        possessive = base != low and i < len(tokens)  # "the region’s administration"
         if low in MODIFIERS or low in SPEAKER_HEADS or low in TITLE_WORDS or low in NAME_PARTICLES \
-                or base in SPEAKER_HEADS or base in MODIFIERS \
+                or base in SPEAKER_HEADS or base in MODIFIERS or possessive \
+                or low.endswith("s") and low[:-1] in SPEAKER_HEADS \
                 or re.search(r"-(?:installed|backed|based|appointed|led|held|run|owned|born)$", low):
             i -= 1
             continue
@@ -220,6 +234,10 @@ def np_tail(piece: str) -> tuple[int, str]:
         i += 1
     while i < len(tokens) and (tokens[i].group(0).lower().strip(",") in CONNECTIVES
                                or tokens[i].group(0) in ("Also", "Now", "Then")):
+        i += 1
+    # "(On) Wednesday a Ukrainian commander said": the day opens the clause, not the speaker.
+    while i + 1 < len(tokens) and tokens[i].group(0).lower().strip(",") in _DAYS \
+            and tokens[i + 1].group(0).lower() in ("a", "an", "the"):
         i += 1
     if i >= len(tokens):
         return len(piece), ""
@@ -266,7 +284,9 @@ def clause_subject(unit: Unit, memory: ArticleSpeakers) -> Resolved | None:
 # The speaker phrase after an inverted verb, up to a comma, the sentence end or a date ("said
 # U.N. spokesman Stephane Dujarric on Monday"); dots inside abbreviations belong to it.
 _INVERTED_SPEAKER = re.compile(
-    r"\s+((?:the|a|an|his|her|its|their|one|another|some|two|three|several|[A-Z](?:[\w'’´-]|\.(?=\w))*"
+    r"\s+((?:the|a|an|his|her|its|their|one|another|some|two|three|several|"
+    # a lower-case title or head opening the phrase: "said governor Ivan Petrenko", "said officials"
+    + rules.alternation(TITLE_WORDS | SPEAKER_HEADS)[3:-1] + r"|[A-Z](?:[\w'’´-]|\.(?=\w))*"
     r"(?:\.(?!\s*$))?)(?:\s+(?:(?:[\w'’´-]|\.(?=\w))+(?:\.(?!\s*$))?))*?)"
     r"(?=,|\.\s*$|\.$|\s*$|\s+(?:on|in|at|late|early)\s|\s+" + WEEKDAY + ")")
 
@@ -289,8 +309,9 @@ def inverted_speaker(unit: Unit, cue: Cue, memory: ArticleSpeakers) -> tuple[Res
         return None  # '..., Rafael Grossi, warned the U.N. Security Council that ...': a recipient
     end = m.end()
     rest = masked[end:]
-    app = re.match(r",\s+((?:(?:who|which)\s+(?:is|was)\s+)?(?:the|a|an|[a-z])[^\x00]*?)(?=\s*[.,]?\s*$|,\s+[\"“])",
-                   rest)
+    app = re.match(r",\s+((?:(?:who|which)\s+(?:is|was)\s+)?(?:the|a|an|[a-z])[^,\x00]*?)(?=\s*[.]?\s*$|,)", rest)
+    if app and not role_like(re.sub(r"^(?:who|which)\s+(?:is|was)\s+", "", app.group(1))):
+        app = None  # ", who left the city in May": a clause about the speaker, not their role
     if app and mention.kind.startswith("person"):
         mention = Mention(phrase, mention.name, mention.role or clean_role(app.group(1)), mention.kind)
         end += app.end()

@@ -44,7 +44,9 @@ _QUOTE_BEFORE = re.compile(r"[\"”»]\s*,?\s*$")
 _INTRODUCED = re.compile(r"\bthat\s*$|:\s*$")
 _TO_INFINITIVE = re.compile(r"to\s+[a-z]")
 # A prepositional phrase after the verb qualifies it: '"...," Anatoly said of the Russians.'
-_QUALIFIER = re.compile(r"(?:of|about|in|at(?!\s+(?:least|most)\b)|on|to|after|during|while|from|with|as|"
+_QUALIFIER = re.compile(r"(?:of|about(?!\s+(?:\d|a\s+(?:dozen|hundred|thousand|million)\b|(?:one|two|three|four|"
+                        r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|half|a\s+third|dozens|hundreds|"
+                        r"thousands)\b))|in|at(?!\s+(?:least|most)\b)|on|to|after|during|while|from|with|as|"
                         r"before|when)\b")
 
 
