@@ -52,6 +52,8 @@ RECIPIENT = re.compile(
     rules.alternation(rules.phrases("recipients", "group")) + r"\b|"
     r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 )
+# Lines flattened into one paragraph: "said. ___ Associated Press writer ...", "* * *", "© 2022 BBC".
+SEPARATOR = re.compile(r"\s(?:_{2,}|\*\s\*\s\*|©)\s")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\"“]|$)")
 # A clause or phrase that qualifies the attribution, not reported content ("said as their forces
 # fought", "said in a statement after the strike").
@@ -84,7 +86,7 @@ def attribution_only(masked: str, cue: Cue, nxt: Cue | None) -> bool:
         r = RECIPIENT.match(masked, pos)
         pos = r.end() if r else pos
     pos = skip_adverbials(masked, pos)
-    rest = masked[pos:end].strip(" .")
+    rest = SEPARATOR.split(masked[pos:end], 1)[0].strip(" .")
     # 'said of the bombing', 'said as ...' qualify the attribution; 'confirmed the "massive
     # strike"' has a quoted object, which is content however short.
     return not rest or rest.startswith(",") or bool(SUBORDINATE.match(rest)) \

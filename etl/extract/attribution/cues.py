@@ -46,7 +46,7 @@ _LATER_ATTRIBUTION = re.compile(r"(?:,|[\"”»])\s*(?!(?:and|but|or)\b)(?:[^\s,
 REQUEST = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?to\s+[a-z]+")  # "asked businesses to close"
 # A last word before a verb that makes it no report: an infinitive, a negation, a passive, a noun.
 _NEGATING = frozenset("""to not never be been being was were is are what if the a an his her its their
-our my your these those such any no so-called""".split())
+our my your this these those such any no so-called""".split())
 # "which Russia claimed", "what experts warn": a reported aside inside another clause.
 _EMBEDDED = re.compile(r"\b(?:what|which|whom)\s+((?:(?:the\s+)?[\w'’´.-]+\s+){1,3}?)(?:has\s+|had\s+|have\s+)?$")
 _PASSIVE_BY = re.compile(r"\s+by\b")

@@ -135,12 +135,13 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
         return Mention(phrase, _LEADING_ARTICLE.sub("", " ".join(tokens)), None, "title")
     kind_at = max((i for i, t in enumerate(tokens[:-1]) if t.islower() and bare(t) in ORGANISATION_HEADS
                    and bare(t) not in TITLE_WORDS), default=None)
-    if kind_at is not None and all(t[:1].isupper() and bare(t) not in _TIME_WORDS and bare(t) not in TITLE_WORDS
-                                   for t in tokens[kind_at + 1:]):
+    named = tokens[kind_at + 1 + (kind_at is not None and bare(tokens[kind_at + 1]) == "the"):] \
+        if kind_at is not None else []
+    if named and all(t[:1].isupper() and bare(t) not in _TIME_WORDS and bare(t) not in TITLE_WORDS for t in named):
         # "Russian news outlet Baza", "the state news agency RIA Novosti": an organisation named
         # after its kind.
         role = " ".join(t for t in tokens[:kind_at + 1] if bare(t) not in ("the", "a", "an"))
-        return Mention(phrase, " ".join(tokens[kind_at + 1:]), role or None, "organisation")
+        return Mention(phrase, " ".join(named), role or None, "organisation")
     single_with_prefix = len(tokens) - start == 1 and start > 0 and (not any(
         bare(t) in TITLE_WORDS or bare(t) in HONORIFICS for t in tokens[:start])
         or any(bare(t) in _PREPOSITIONS for t in tokens[:start]))

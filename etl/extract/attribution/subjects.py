@@ -26,6 +26,11 @@ from etl.extract.calendar_words import MONTHS, WEEKDAY, WEEKDAYS
 # An aside between dashes just before the verb ("Local authorities — from Kharkiv to Lviv — have
 # warned"): the subject is before it.
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|-year-old)")  # "the 47th Brigade", "the 45-year-old"; a bare number ends the phrase
+# Lower-case adjectives inside a speaker phrase: "the federal investigative committee".
+_ADJECTIVE_ENDING = re.compile(r"[a-z]{3,}(?:al|ive|ian|ic|ary|ory)$")
+# "The latest casualty report by the emergency services claimed": the author of the document speaks.
+_DOCUMENT_BY = re.compile(r"\b(?:report|statement|data|figures|estimates?|assessment|count|tally|update)\s+"
+                          r"(?:(?:released|published|issued|compiled)\s+)?by\s+$")
 _ACRONYM_TOKEN = re.compile(r"\([A-Z][\w.-]*\)")
 _DAYS = frozenset(WEEKDAYS + MONTHS + ("today", "yesterday", "tonight"))
 _DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\x00]{1,150}?\s[—–]\s*$")
@@ -88,7 +93,7 @@ def _piece_mention(piece: str, memory: ArticleSpeakers) -> tuple[int, Mention | 
     off, phrase = np_tail(piece)
     if not phrase:
         return off, None, False
-    if _after_preposition(piece[:off]):
+    if _after_preposition(piece[:off]) and not _DOCUMENT_BY.search(piece, 0, off):
         return off, None, False
     mention = split_mention(phrase, memory.registry)
     lead = piece[:off].split()
@@ -218,7 +223,8 @@ def np_tail(piece: str) -> tuple[int, str]:
         if MASK in tok or any(c in tok for c in "\"“”«»:;()") and not (i == len(tokens) and _ACRONYM_TOKEN.fullmatch(tok)):
             break
         low = tok.lower().strip(".")
-        if tok[0].isupper() or _ORDINAL.fullmatch(tok) and i < len(tokens):
+        if tok[0].isupper() or _ORDINAL.fullmatch(tok) and i < len(tokens) \
+                or i == len(tokens) and _ACRONYM_TOKEN.fullmatch(tok):
             i -= 1
             continue
         base = re.sub(r"['’´]s$|s['’´]$", "", low)
@@ -226,6 +232,7 @@ def np_tail(piece: str) -> tuple[int, str]:
         if low in MODIFIERS or low in SPEAKER_HEADS or low in TITLE_WORDS or low in NAME_PARTICLES \
                 or base in SPEAKER_HEADS or base in MODIFIERS or possessive \
                 or low.endswith("s") and low[:-1] in SPEAKER_HEADS \
+                or i < len(tokens) and _ADJECTIVE_ENDING.search(low) \
                 or re.search(r"-(?:installed|backed|based|appointed|led|held|run|owned|born)$", low):
             i -= 1
             continue
