@@ -10,6 +10,7 @@ statements by the article's own outlet are left out; and each statement gets the
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from etl import rules
 from etl.actors import ActorRegistry, normalise
@@ -25,6 +26,11 @@ from etl.model import Article, Statement
 _CONTINUATION_GAP = 2  # units of narration a speaker's quotations may continue across
 _OUTLET_SELF = frozenset(rules.phrases("outlet_self"))
 _OPENING_MARK = re.compile(r"\s*[\"“”„«]")
+_WORD = re.compile(r"\w")
+_PREPOSITION = re.compile(r"(?:on|as|of|for|to|in|at|about|with|from|by)\b", re.I)
+# The narrator asking: "Will the government announce more support?", "Why did Putin say ...?"
+_NARRATOR_QUESTION = re.compile(r"^\s*(?:Will|Would|Does|Did|Do|Is|Are|Was|Were|Can|Could|Should|Has|Have|Why|What|"
+                                r"How|When|Where|Who)\b[^\x00]*\?\s*$")
 
 
 def extract_statements(article: Article, sentences: list[Sentence], actors: ActorRegistry) -> list[Statement]:
@@ -48,7 +54,7 @@ def extract_statements(article: Article, sentences: list[Sentence], actors: Acto
             reports = _continuation(unit, previous, gap)
         for report in reports:
             memory.remember(unit.start + report.at, report.speaker)
-        kept = [r for r in reports if r.rule != "count" and not _is_outlet(r, outlets)]
+        kept = [r for r in _worth_keeping(reports, unit) if not _is_outlet(r, outlets)]
         if kept:
             found.append((unit, kept))
             previous, previous_at, gap = kept[-1], unit.start + kept[-1].attribution[1], 0
@@ -57,8 +63,31 @@ def extract_statements(article: Article, sentences: list[Sentence], actors: Acto
     return _rows(article, found)
 
 
+def _worth_keeping(reports: list[Report], unit: Unit) -> list[Report]:
+    """The unit's reports that are statements: not a count ("has recorded 726 deaths"), not the
+    narrator's own question ("Will the government announce more support?"), and not a bare object
+    of two words or fewer when it says nothing ("announced his decision", "on 'sabotage'", " .")
+    or its speaker goes on in the same sentence ("hailed the decision, saying that ...")."""
+    if _NARRATOR_QUESTION.search(unit.masked):
+        reports = [r for r in reports if r.kind == "direct"]
+    speakers = Counter(r.speaker.speaker for r in reports)
+    out = []
+    for r in reports:
+        words = r.quote.split()
+        if r.rule == "count" or not _WORD.search(r.quote):
+            continue
+        if len(words) <= 2 and r.kind != "direct" and (
+                _PREPOSITION.match(r.quote) or speakers[r.speaker.speaker] > 1):
+            continue
+        out.append(r)
+    return out
+
+
 def _rows(article: Article, found: list[tuple[Unit, list[Report]]]) -> list[Statement]:
     out = []
+    # The same words credited twice in one article: a repeated paragraph, or '..., he said,
+    # adding: "..."' read once for each cue. The first stays.
+    seen: set[tuple[str, str]] = set()
     for unit, reports in found:
         # The day is read from the attributions only: "said on Tuesday", not a day in the quote.
         attribution = unit.masked
@@ -66,6 +95,10 @@ def _rows(article: Article, found: list[tuple[Unit, list[Report]]]) -> list[Stat
             a, b = r.content
             attribution = attribution[:a] + MASK * (b - a) + attribution[b:]
         for r in reports:
+            keys = ((r.quote, r.speaker.speaker), (r.quote, str(unit.start)))
+            if keys[0] in seen or keys[1] in seen:
+                continue
+            seen.update(keys)
             said_on = statement_day(attribution, article.published) if r.cue else None
             out.append(Statement(
                 statement_id=f"{article.article_id}:s{len(out) + 1}", article_id=article.article_id,

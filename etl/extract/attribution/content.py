@@ -100,6 +100,12 @@ def _boundary_before(masked: str, pos: int, nxt: Cue) -> int:
             return pos
     # "..., the ministry said" / "... and Armenia said": back over the subject to a comma.
     closing = max(before.rfind(MASK + '"'), before.rfind(MASK + "”"), before.rfind(MASK + "»"))
+    if closing != -1:
+        subject = before[closing + 2:]
+        if not subject.strip(" ,") or np_tail(subject)[0] > len(subject) - len(subject.lstrip(" ,")):
+            # 'that Washington "unequivocally" condemns': a quoted word inside the clause, not
+            # '"...," the ministry said' with the next speaker right after the quotation.
+            closing = -1
     comma = max(before.rfind(","), before.rfind(" and "), before.rfind(" but "),
                 closing + 2 if closing != -1 else -1)
     if comma != -1 and len(before[comma:].split()) <= 9:
