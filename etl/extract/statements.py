@@ -27,7 +27,10 @@ _CONTINUATION_GAP = 2  # units of narration a speaker's quotations may continue 
 _OUTLET_SELF = frozenset(rules.phrases("outlet_self"))
 _OPENING_MARK = re.compile(r"\s*[\"“”„«]")
 _WORD = re.compile(r"\w")
-_PREPOSITION = re.compile(r"(?:on|as|of|for|to|in|at|about|with|from|by)\b", re.I)
+# Two words that say nothing: a preposition or a time ("on 'sabotage'", "Last year"), or a verb
+# left over from the clause ("aired Wednesday", "went viral").
+_NOT_A_CLAIM = re.compile(r"(?:on|as|of|for|to|in|at|about|with|from|by|last|this|next|earlier|later|today|"
+                          r"yesterday|went|[a-z]+ed)\b", re.I)
 # The narrator asking: "Will the government announce more support?", "Why did Putin say ...?"
 _NARRATOR_QUESTION = re.compile(r"^\s*(?:Will|Would|Does|Did|Do|Is|Are|Was|Were|Can|Could|Should|Has|Have|Why|What|"
                                 r"How|When|Where|Who)\b[^\x00]*\?\s*$")
@@ -77,7 +80,7 @@ def _worth_keeping(reports: list[Report], unit: Unit) -> list[Report]:
         if r.rule == "count" or not _WORD.search(r.quote):
             continue
         if len(words) <= 2 and r.kind != "direct" and (
-                _PREPOSITION.match(r.quote) or speakers[r.speaker.speaker] > 1):
+                _NOT_A_CLAIM.match(r.quote) or r.rule == "aside" or speakers[r.speaker.speaker] > 1):
             continue
         out.append(r)
     return out

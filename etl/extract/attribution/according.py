@@ -9,7 +9,7 @@ import re
 
 from etl import rules
 from etl.actors import normalise
-from etl.extract.attribution.content import content_end, left_content
+from etl.extract.attribution.content import content_end, left_content, parenthetical_rest
 from etl.extract.attribution.phrases import SPEAKER_HEADS, Mention, split_mention
 from etl.extract.attribution.report import Report, make_report
 from etl.extract.attribution.resolve import ArticleSpeakers, Resolved
@@ -91,6 +91,9 @@ def _around(unit: Unit, cue: Cue, nxt: Cue | None, limit: int, who: Resolved, sp
     said = masked[cue.start:cue.verb_end]
     if re.search(r"[,(]\s*$", masked[:cue.start]) or re.search(r"[.)]?\s*$", masked[span_end:]).start() == 0:
         content = left_content(unit, limit, cue.start)
+        if content is not None and count_words(masked[content[0]:content[1]]) <= 2:
+            # "That number, according to the authorities, pales in comparison ...": the clause around it.
+            content = parenthetical_rest(masked, content, span_end, nxt) or content
         if content is not None:
             return [make_report(unit, who, content, said, (cue.start, span_end), rule)]
     after_comma = re.match(r"\s*,\s*", masked[span_end:])

@@ -51,7 +51,7 @@ RECIPIENT = re.compile(
     r"(?:(?:the\s+)?[A-Z][\w.-]*['’]s|his|her|its|their|the)\s+(?:[\w-]+\s+){0,2}?" +
     rules.alternation(rules.phrases("recipients", "group")) + r"\b|"
     # a programme named in quotation marks: 'told "America's Newsroom" on Tuesday that'
-    r"[\"“]\x00{1,40}[\"”](?=\s+(?:on|in|that|last|this|earlier)\b|\s*[.,])|"
+    r"[\"“]\x00{1,40}[\"”](?=\s+(?:on|in|that|last|this|earlier)\b|\s*[.,]|,?\s+(?:adding|saying)\b)|"
     r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 )
 # Lines flattened into one paragraph: "said. ___ Associated Press writer ...", "* * *", "© 2022 BBC".

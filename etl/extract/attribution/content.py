@@ -148,9 +148,11 @@ def parenthetical_rest(masked: str, left: tuple[int, int], att_end: int, nxt: Cu
     start = att_end + m.end()
     end = content_end(masked, start, nxt)
     rest = masked[start:end]
-    if count_words(rest) < 4 or SUBORDINATE.match(rest) or re.match(r"(?:who|which|[a-z]+ing)\b", rest):
+    short = count_words(masked[left[0]:left[1]]) <= 2  # "The message, she said, is that ..."
+    if count_words(rest) < (2 if short else 4) and MASK not in rest or SUBORDINATE.match(rest) \
+            or re.match(r"who|which", rest) or re.match(r"[a-z]+ing\b", rest) and not short:
         return None
-    if _PREDICATE_START.match(rest):
+    if _PREDICATE_START.match(rest) or short and re.match(r"[a-z]+ing\b", rest):
         return left[0], end  # "Her best hope, experts say, is that ...": one clause around the attribution
     return start, end
 

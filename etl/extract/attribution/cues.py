@@ -18,7 +18,7 @@ from etl.extract.attribution.phrases import PRONOUNS
 from etl.extract.attribution.units import MASK
 from etl.extract.attribution.verbs import (BESIDE_QUOTE_ONLY, CONDITIONAL, DIRECT_ONLY, NEEDS,
                                            PASSIVE_SUBJECT, PASSIVE_TO, PREDICATE_ONLY, PREDICATIVE_VERBS,
-                                           PROGRESSIVE_SPEECH, QUOTE_ONLY, SPEECH_VERBS, THAT_ONLY, Cue)
+                                           PROGRESSIVE_SPEECH, PROMISSIVE, QUOTE_ONLY, SPEECH_VERBS, THAT_ONLY, Cue)
 
 _WORD = re.compile(r"\b[a-z]+\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
@@ -213,6 +213,7 @@ def find_cues(masked: str) -> list[Cue]:
 # ("signaled he sees ...").
 CLAUSE_OBJECT = re.compile(r"\s*(?:that\b|[:,]|[\"“„«])|\s+(?:he|she|they|we|it)\s+[a-z]+")
 # '"...," Oleksandr Starukh, the governor of the region, posted': a quotation, then the subject.
+_TO_INFINITIVE = re.compile(r"\s+to\s+[a-z]")
 _AFTER_QUOTE = re.compile(r"\x00[\"”»]\s*,?\s+(?:(?!\band\b|\bbut\b)[^\x00.;:!?]){0,120}$")
 
 
@@ -233,4 +234,6 @@ def _speech_follows(masked: str, start: int, end: int, word: str) -> bool:
     if word in QUOTE_ONLY:
         clause = re.match(r"[^.;]*", masked[end:end + 200]).group(0)
         return MASK in clause
+    if word in PROMISSIVE and _TO_INFINITIVE.match(masked, end):
+        return True  # "threatened to cut off gas"
     return bool(THAT_AFTER_PP.match(masked, end) or CLAUSE_OBJECT.match(masked, end))

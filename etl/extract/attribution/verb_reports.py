@@ -105,8 +105,13 @@ def _inverted(unit: Unit, cue: Cue, limit: int, who: Resolved, att_end: int) -> 
         return None
     if cue.word in RETELL and who.kind != "person":
         return None  # '..., writes Bloomberg': the outlet retelling its source
-    out = [make_report(unit, who, content, cue_text(unit.masked, cue), (cue.start, att_end), "inverted")]
-    return out + trailing_quote(unit, att_end, who, out[0].cue)
+    said = cue_text(unit.masked, cue)
+    after = parenthetical_rest(unit.masked, content, att_end, None) if count_words(
+        unit.masked[content[0]:content[1]]) <= 2 else None
+    if after is not None:
+        return [make_report(unit, who, after, said, (cue.start, att_end), "parenthetical")]  # "But now, says X, ..."
+    out = [make_report(unit, who, content, said, (cue.start, att_end), "inverted")]
+    return out + trailing_quote(unit, att_end, who, said)
 
 
 def _content_after_verb(unit: Unit, cue: Cue, nxt: Cue | None, s0: int) -> tuple[int, int] | None:
@@ -150,6 +155,7 @@ def _content_after(unit: Unit, cue: Cue, limit: int, s0: int, who: Resolved,
                                   verb in PREDICATIVE_VERBS and PREDICATIVE.match(masked, cue.verb_end) or
                                   _THAT_OR_MARK.search(masked, cue.verb_end, right[0]) or
                                   CLAUSE_OBJECT.match(masked, cue.verb_end) or
+                                  verb in PROMISSIVE and _TO_INFINITIVE.match(masked, right[0]) or
                                   verb.startswith("recall") and _GERUND.match(masked, right[0])):
         return None
     said = cue_text(masked, cue) + recipient_text(masked, cue, right)
