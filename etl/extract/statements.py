@@ -18,6 +18,7 @@ from etl.extract.attribution.engine import attribute_unit
 from etl.extract.attribution.report import Report
 from etl.extract.attribution.resolve import ArticleSpeakers
 from etl.extract.attribution.units import MASK, Unit, build_units, is_blank, mask_quotes
+from etl.extract.calendar_words import WEEKDAY
 from etl.extract.periods import statement_day
 from etl.extract.quotes import find_quotes, speech_marks
 from etl.extract.sentences import Sentence
@@ -30,7 +31,7 @@ _WORD = re.compile(r"\w")
 # Two words that say nothing: a preposition or a time ("on 'sabotage'", "Last year"), or a verb
 # left over from the clause ("aired Wednesday", "went viral").
 _NOT_A_CLAIM = re.compile(r"(?:on|as|of|for|to|in|at|about|with|from|by|last|this|next|earlier|later|today|"
-                          r"yesterday|went|[a-z]+ed)\b", re.I)
+                          r"yesterday|shortly|soon|went|mid-[a-z]+|[a-z]+ed|" + WEEKDAY + r")\b", re.I)
 # The narrator asking: "Will the government announce more support?", "Why did Putin say ...?"
 _NARRATOR_QUESTION = re.compile(r"^\s*(?:Will|Would|Does|Did|Do|Is|Are|Was|Were|Can|Could|Should|Has|Have|Why|What|"
                                 r"How|When|Where|Who)\b[^\x00]*\?\s*$")

@@ -89,6 +89,11 @@ def _around(unit: Unit, cue: Cue, nxt: Cue | None, limit: int, who: Resolved, sp
     """The content before a source phrase that ends its clause, else the clause after its comma."""
     masked = unit.masked
     said = masked[cue.start:cue.verb_end]
+    colon = re.match(r"\s*:\s*", masked[span_end:])
+    if colon and count_words(masked[span_end + colon.end():]) >= 1:
+        # 'He added, according to Interfax: "..."': what follows the colon is the report.
+        start = span_end + colon.end()
+        return [make_report(unit, who, (start, content_end(masked, start, nxt)), said, (cue.start, span_end), rule)]
     if re.search(r"[,(]\s*$", masked[:cue.start]) or re.search(r"[.)]?\s*$", masked[span_end:]).start() == 0:
         content = left_content(unit, limit, cue.start)
         if content is not None and count_words(masked[content[0]:content[1]]) <= 2:

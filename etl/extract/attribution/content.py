@@ -84,6 +84,9 @@ def content_end(masked: str, pos: int, nxt: Cue | None) -> int:
     return end
 
 
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
+
+
 def _boundary_before(masked: str, pos: int, nxt: Cue) -> int:
     """Where the next cue's attribution starts: its subject, or the comma/'and' before it."""
     before = masked[pos:nxt.start]
@@ -106,8 +109,8 @@ def _boundary_before(masked: str, pos: int, nxt: Cue) -> int:
             # 'that Washington "unequivocally" condemns': a quoted word inside the clause, not
             # '"...," the ministry said' with the next speaker right after the quotation.
             closing = -1
-    comma = max(before.rfind(","), before.rfind(" and "), before.rfind(" but "),
-                closing + 2 if closing != -1 else -1)
+    last_comma = max((m.start() for m in _CLAUSE_COMMA.finditer(before)), default=-1)  # not "230,000"
+    comma = max(last_comma, before.rfind(" and "), before.rfind(" but "), closing + 2 if closing != -1 else -1)
     if comma != -1 and len(before[comma:].split()) <= 9:
         return pos + comma
     if nxt.word.endswith("ing"):

@@ -47,6 +47,9 @@ REQUEST = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?to\s+[a-z]+")  # "asked busines
 # A last word before a verb that makes it no report: an infinitive, a negation, a passive, a noun.
 _NEGATING = frozenset("""to not never be been being was were is are what if the a an his her its their
 our my your this these those such any no so-called""".split())
+_BEFORE_PLURAL_NOUN = frozenset("""made make makes ignored rejected dismissed received renewed repeated issued heard
+security top new fresh such many several other all some more few both earlier recent latest
+similar further public verbal written""".split())
 # "which Russia claimed", "what experts warn": a reported aside inside another clause.
 _EMBEDDED = re.compile(r"\b(?:what|which|whom)\s+((?:(?:the\s+)?[\w'’´.-]+\s+){1,3}?)(?:has\s+|had\s+|have\s+)?$")
 _PASSIVE_BY = re.compile(r"\s+by\b")
@@ -76,6 +79,12 @@ def _last_word(text: str) -> str:
 
 def _negated(last: str) -> bool:
     return last in _NEGATING or last.endswith(("n't", "'s", "’s", "´s"))
+
+
+def _noun_use(word: str, last: str) -> bool:
+    """ "made promises", "Russia's top security demands", "issued warnings": a plural noun, not a
+    verb, after a verb, an adjective or a noun modifier."""
+    return word.endswith("s") and (last in _BEFORE_PLURAL_NOUN or last.endswith("ed") or last.isdigit())
 
 
 def _embedded(before: str) -> re.Match | None:
@@ -151,6 +160,8 @@ def find_cues(masked: str) -> list[Cue]:
             # "were said by Zelenskiy to be", "have been condemned as illegal by Ukraine"
             be_start, agent, reported = passive
             cues.append(Cue(window + be_start, m.end(), word, "passive", agent, reported))
+            continue
+        if not aux and _noun_use(word, last):
             continue
         if _negated(last) or aux and _negated(_last_word(bare)):
             caused = _CAUSED_TO.search(bare[-90:]) if last == "to" or _last_word(bare) == "to" else None

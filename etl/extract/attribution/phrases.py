@@ -226,7 +226,7 @@ def role_like(phrase: str) -> bool:
         return False  # a clause ("as civilians continue to be displaced"), not a position
     head = title_head(" ".join(words)).rstrip(".,").replace("co-", "co")  # "co-ordinator"
     return (head in TITLE_WORDS or head in SPEAKER_HEADS or head.rstrip("s") in SPEAKER_HEADS) and \
-        (words[0] in ("the", "a", "an", "his", "her", "their", "its") or first[:1].islower()
+        (words[0] in ("the", "a", "an", "his", "her", "their", "its", "one", "another") or first[:1].islower()
          or "'s" in words[0] or words[0] in TITLE_WORDS or words[0] in NATIONS
          or _ACRONYM.fullmatch(first) is not None)  # "U.S. undersecretary of defense", "Russian envoy"
 
