@@ -118,8 +118,15 @@ def test_statements_by_the_articles_own_outlet_are_left_out():
 
 
 def test_reporters_questions_are_left_out():
-    found = statements('"Can you confirm the numbers?" a reporter asked. "No," the spokesman replied.')
-    assert [s.quote for s in found] == ["No,"]
+    found = statements('"Can you confirm the numbers?" a reporter asked. "Not yet," the spokesman replied.')
+    assert [s.quote for s in found] == ["Not yet,"]
+
+
+def test_statements_that_say_nothing_are_left_out():
+    text = ('"No," the spokesman replied. "To whom?" Olha Petrenko asked. The army announced the decision, '
+            'saying that the bridge would hold. "But," Taras Bondar added, "we will not leave the city."')
+    assert [(s.speaker, s.quote) for s in statements(text)] == [
+        ("army", "the bridge would hold"), ("Taras Bondar", "we will not leave the city.")]
 
 
 def test_title_only_reference_keeps_the_title_and_names_the_actor_within_tenure():

@@ -32,6 +32,9 @@ _WORD = re.compile(r"\w")
 # left over from the clause ("aired Wednesday", "went viral").
 _NOT_A_CLAIM = re.compile(r"(?:on|as|of|for|to|in|at|about|with|from|by|last|this|next|earlier|later|today|"
                           r"yesterday|shortly|soon|went|mid-[a-z]+|[a-z]+ed|" + WEEKDAY + r")\b", re.I)
+# Words that answer or greet without saying anything a reader could attribute.
+_INTERJECTIONS = frozenset("""yes no ok okay sorry thanks thank you but and so well oh umm um hmm bye hi hello
+perhaps maybe right sure exactly absolutely indeed""".split())
 # The narrator asking: "Will the government announce more support?", "Why did Putin say ...?"
 _NARRATOR_QUESTION = re.compile(r"^\s*(?:Will|Would|Does|Did|Do|Is|Are|Was|Were|Can|Could|Should|Has|Have|Why|What|"
                                 r"How|When|Where|Who)\b[^\x00]*\?\s*$")
@@ -69,12 +72,14 @@ def extract_statements(article: Article, sentences: list[Sentence], actors: Acto
 
 def _worth_keeping(reports: list[Report], unit: Unit) -> list[Report]:
     """The unit's reports that are statements: not a count ("has recorded 726 deaths"), not the
-    narrator's own question ("Will the government announce more support?"), and not a bare object
-    of two words or fewer when it says nothing ("announced his decision", "on 'sabotage'", " .")
-    or its speaker goes on in the same sentence ("hailed the decision, saying that ...")."""
+    narrator's own question ("Will the government announce more support?"), and not two words or
+    fewer that say nothing: a leftover of the clause ("on 'sabotage'", " ."), a bare object whose
+    speaker goes on in the same sentence ("hailed the decision, saying that ..."), an answer or a
+    question ('"No," he said') or the opening of a quotation split by its attribution."""
     if _NARRATOR_QUESTION.search(unit.masked):
         reports = [r for r in reports if r.kind == "direct"]
     speakers = Counter(r.speaker.speaker for r in reports)
+    split_after = any(r.rule == "split-quote" for r in reports)
     out = []
     for r in reports:
         words = r.quote.split()
@@ -83,6 +88,10 @@ def _worth_keeping(reports: list[Report], unit: Unit) -> list[Report]:
         if len(words) <= 2 and r.kind != "direct" and (
                 _NOT_A_CLAIM.match(r.quote) or r.rule == "aside" or speakers[r.speaker.speaker] > 1):
             continue
+        if len(words) <= 2 and r.kind == "direct" and (
+                r.quote.rstrip(' "”’').endswith("?") or all(w.strip(",.!;:").lower() in _INTERJECTIONS for w in words)
+                or split_after and r.rule == "content-verb"):
+            continue  # "No," he said; "To whom?"; '"But," he added, "that's a subset ..."' (the rest stays)
         out.append(r)
     return out
 
