@@ -36,12 +36,22 @@ class People:
     def __init__(self, masked_text: str, registry: ActorRegistry, published: date | None):
         self.registry = registry
         self.published = published
+        self.text = masked_text
         self.people: list[Person] = []
         self._by_key: dict[str, Person] = {}
         self._by_actor: dict[str, Person] = {}
         self._actor_cache: dict[str, str | None] = {}
         self.org_words: set[str] = set()  # capitalised words seen before a name: "Rostec head X"
+        self.organisations: list[tuple[int, str]] = []  # (position, name) of named bodies, in text order
         self._scan_people(masked_text)
+
+    def _note_organisation(self, text: str, m: re.Match) -> None:
+        """Record a capitalised name that is not a person, where it is a subject ("BP said", "The
+        International Atomic Energy Agency warned"), for "the company" / "the agency" later on."""
+        words = [w for w in m.group(0).split() if bare(w) not in COMMON_CAPITALISED]
+        if not words or _OBJECT_POSITION.search(text, max(0, m.start() - 12), m.start()):
+            return
+        self.organisations.append((m.start(), " ".join(words)))
 
     def __iter__(self):
         return iter(self.people)
@@ -54,9 +64,9 @@ class People:
             tokens = m.group(0).split()
             start = name_run_start(tokens)
             name_tokens = tokens[start:]
-            if not name_tokens or (start > 0 and tokens[start - 1] in ("of", "for", "to", "the")):
-                continue  # "Institute for Strategic Studies" is not a person
-            if len(name_tokens) == 1 and not self._lone_name_is_person(text, m, tokens, start):
+            if not name_tokens or (start > 0 and tokens[start - 1] in ("of", "for", "to", "the")) \
+                    or len(name_tokens) == 1 and not self._lone_name_is_person(text, m, tokens, start):
+                self._note_organisation(text, m)  # "Institute for Strategic Studies" is not a person
                 continue
             prefix = _words_before(text, m.start()) + tokens[:start]
             self.org_words.update(t.lower() for t in tokens[:start] if is_name_token(t))

@@ -41,7 +41,7 @@ _PREPOSITIONS = frozenset("of for to at in from with on".split())
 _CAN_SPEAK = frozenset("russia ukraine officials authorities police residents people witnesses".split())
 # Nationality and direction adjectives ("American", "Korean", "Western"); not names ending in
 # -an such as "Ivan" or "Azerbaijan".
-_ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+(?:ern|ian|ean|ese|ish|ic|can|ani|aqi|eli)|German|Thai|Swiss|Dutch|Czech|"
+ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+(?:ern|ian|ean|ese|ish|ic|can|ani|aqi|eli)|German|Thai|Swiss|Dutch|Czech|"
                         r"Greek|French|Irish|Welsh|Scottish|Turkish|Polish)$")
 
 
@@ -107,7 +107,7 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
     low = bare(tokens[-1])
     if len(tokens) == 1 and low in PRONOUNS:
         return Mention(phrase, low, None, "pronoun")
-    if re.search(r"['’´]s?$", tokens[-1]) or (len(tokens) == 1 and _ADJECTIVE.search(tokens[0])):
+    if re.search(r"['’´]s?$", tokens[-1]) or (len(tokens) == 1 and ADJECTIVE.search(tokens[0])):
         return None  # "Russia's", "Western": not a speaker on their own
     if len(tokens) == 1 and tokens[0].endswith("ing"):
         return None
@@ -182,7 +182,7 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
         if owner and re.search(r"['’´]s$", owner[-1]):
             return split_mention(" ".join(owner)[:-2], registry)  # "the ministry's figures"
         if owner and all(t[:1].isupper() for t in owner):
-            if len(owner) == 1 and _ADJECTIVE.search(owner[0]):
+            if len(owner) == 1 and ADJECTIVE.search(owner[0]):
                 return Mention(phrase, " ".join(owner + [tokens[prep - 1]]), None, "group")  # "Western estimates"
             return split_mention(" ".join(owner), registry)  # "U.N. estimates", "Home Office figures"
     if head in SPEAKER_HEADS or head.rstrip("'’´s") in SPEAKER_HEADS:

@@ -9,6 +9,7 @@ title stays the speaker, the holder becomes the actor).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -16,11 +17,19 @@ from datetime import date
 from etl import rules
 from etl.actors import ActorRegistry
 from etl.extract.attribution.people import People, Person
-from etl.extract.attribution.phrases import (NATIONS, PRONOUNS, SPEAKER_HEADS, TITLE_WORDS, Mention,
+from etl.extract.attribution.phrases import (ADJECTIVE, NATIONS, NOT_NAME, PRONOUNS, SPEAKER_HEADS, TITLE_WORDS, Mention,
                                              plural, title_head, undot)
 
 # Heads of phrases naming a body, never one person: a title search skips them.
 _NOT_PERSON_HEADS = rules.words("organisation_heads")
+# A description refers back to a name at most this many characters, and names, before it.
+_WINDOW = 1500
+_MAX_BACK = 20
+_GENDERED = {"man": "m", "woman": "f", "boy": "m", "girl": "f", "gentleman": "m", "lady": "f"}
+# Heads of descriptions that name a body: "the agency" (a name holding the word), "the company"
+# (any name that is not a place).
+_BODY_HEADS = rules.words("organisation_heads") | rules.words("back_references")
+_ANY_BODY = frozenset(rules.phrases("organisation_heads", "any_name"))
 # Heads that refer back to the body quoted before ("the ministry said", "the statement said").
 _BACK_REFERENCES = rules.words("back_references")
 
@@ -94,6 +103,10 @@ class ArticleSpeakers(People):
             org = self._org_reference(mention.name)
             if org is not None:
                 return org
+            if re.match(r"the\s", mention.text, re.I) and not plural(mention.name):
+                named = self._named_before(mention.name, position)
+                if named is not None:
+                    return named
             return Resolved(undot(mention.name), None, "group", self._canonical(mention.name))
         return Resolved(undot(mention.name), None, "organisation", self._canonical(mention.name))
 
@@ -200,6 +213,36 @@ class ArticleSpeakers(People):
         if any(NATIONS.get(w) in countries for w in re.findall(r"[\w.]+", roles)):
             return True
         return actor is not None and actor.country in countries
+
+    def _named_before(self, phrase: str, position: int) -> Resolved | None:
+        """A definite description of someone the article has just named: "the agency" after "the
+        International Atomic Energy Agency", "the British oil company" after "BP", "the woman"
+        after "Olena Marchuk, 45, ...". The nearest fitting name within a few sentences."""
+        words = phrase.split()
+        head = words[-1].lower()
+        if any(w[:1].isupper() and not ADJECTIVE.search(w) for w in words):
+            return None  # "the Famine Early Warning Systems Network" is a name, not a description
+        if head in _GENDERED:
+            people, _ = self._people_before(position)
+            for person in people[:_MAX_BACK]:
+                last = max((p for p in person.positions if p < position), default=-1)
+                if last < position - _WINDOW or re.search(rf"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){{0,3}}{head}\b",
+                                                           self.text[last:position], re.I):
+                    break  # "One Russian man in his 30s ... The man said": the man is not the one named
+                if person.gender in (None, _GENDERED[head]):
+                    return self._person_result(person, person.spoken_role)
+            return None
+        if head not in _BODY_HEADS:
+            return None
+        at = bisect.bisect_left(self.organisations, (position, ""))
+        for start, name in reversed(self.organisations[max(0, at - _MAX_BACK):at]):
+            if start < position - _WINDOW:
+                break
+            words = name.lower().split()
+            if head in words or head in _ANY_BODY and not all(w in NOT_NAME for w in words):
+                name = re.sub(r"^The\s+", "", name)
+                return Resolved(undot(name), None, "organisation", self._canonical(name))
+        return None
 
     def _org_reference(self, phrase: str) -> Resolved | None:
         """'the ministry', 'the statement', 'the official' -> the speaker quoted before."""
