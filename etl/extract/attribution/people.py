@@ -49,8 +49,11 @@ class People:
         """Record a capitalised name that is not a person, where it is a subject ("BP said", "The
         International Atomic Energy Agency warned"), for "the company" / "the agency" later on."""
         words = [w for w in m.group(0).split() if bare(w) not in COMMON_CAPITALISED]
-        if not words or _OBJECT_POSITION.search(text, max(0, m.start() - 12), m.start()):
-            return
+        if words and re.search(r"['’´]s?$", words[-1]):
+            return  # "Kazakhstan's forces": the name only qualifies what follows
+        if not words or _OBJECT_POSITION.search(text, max(0, m.start() - 12), m.start()) \
+                or bare(words[0]) in TITLE_WORDS or bare(words[-1]) in TITLE_WORDS | _NOT_BODIES:
+            return  # "US District Court Judge", "Director of National Intelligence", "the Freedom of Information Act"
         self.organisations.append((m.start(), " ".join(words)))
 
     def __iter__(self):
@@ -160,6 +163,9 @@ class People:
         return [p.name for p in self.people]
 
 
+# Last words of capitalised names that are laws, documents or events, not bodies that speak.
+_NOT_BODIES = frozenset("act law code treaty charter convention agreement accord deal initiative plan programme program "
+                        "strategy doctrine war operation summit conference games olympics cup day".split())
 _CAP_TOKEN = r"(?:(?:Gov|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Sen|Rep|St|Prof|Sgt|Capt|Maj|Adm)\.|[A-Z]\.(?:[A-Z]\.)*|[A-ZÀ-ÝĀ-Ž][\w’'´-]*)"
 _CAPITAL_RUN = re.compile(
     rf"\b{_CAP_TOKEN}(?:\s+(?:(?:of|to|for|von|van|der|de|da|bin|al)\s+)*{_CAP_TOKEN}(?=\s|[,.;:!?]|$))*")
