@@ -99,8 +99,9 @@ def _boundary_before(masked: str, pos: int, nxt: Cue) -> int:
     # "the ministry said it had confirmed ..." is one report).
     if len(before.split()) <= 6:
         offset, phrase = np_tail(before)
-        if offset == len(before) - len(before.lstrip()) and phrase not in PRONOUNS:
-            return pos
+        if offset == len(before) - len(before.lstrip()) and phrase not in PRONOUNS \
+                and any(w[:1].isupper() for w in phrase.split()):
+            return pos  # but 'Crimea Today News said that witnesses reported ...' is the outlet's report
     # "..., the ministry said" / "... and Armenia said": back over the subject to a comma.
     closing = max(before.rfind(MASK + '"'), before.rfind(MASK + "”"), before.rfind(MASK + "»"))
     if closing != -1:

@@ -125,6 +125,9 @@ class ArticleSpeakers(People):
     def _pronoun(self, word: str, position: int) -> Resolved | None:
         want = PRONOUNS[word]
         if want in ("m", "f"):
+            described = self._described_speaker(position)
+            if described is not None:
+                return described
             candidates, quoted = self._people_before(position)
             person = next((p for p in candidates if p.gender in (None, want)), None)
             if person is None:
@@ -141,6 +144,18 @@ class ArticleSpeakers(People):
             if want == "plural" and who.kind in ("group", "organisation") and plural(who.speaker):
                 return who
         return None
+
+    def _described_speaker(self, position: int) -> Resolved | None:
+        """ "A second soldier, speaking English, said ... "We are right," he added": the last
+        speaker, described but not named, when nobody has been named since."""
+        if not self.speakers:
+            return None
+        at, who = self.speakers[-1]
+        if who.kind not in ("group", "title") or plural(who.speaker) or at >= position \
+                or who.speaker.lower().split()[-1] in _BODY_HEADS or position - at > _WINDOW:
+            return None
+        named_since = any(at < p < position for person in self.people[-_MAX_BACK:] for p in person.positions[-3:])
+        return None if named_since else who
 
     def _people_before(self, position: int) -> tuple[list[Person], Person | None]:
         """People by how recently they were mentioned or quoted before `position`, the last
@@ -203,8 +218,9 @@ class ArticleSpeakers(People):
             first = min(person.positions, default=-1)
             if position < first <= position + window and (best is None or first < min(best.positions)):
                 best = person
-        if best is None or best.role and head not in best.role.lower().split():
-            return None
+        if best is None or best.role and head not in best.role.lower().split() and not (
+                head in _LEADERSHIP and any(w in TITLE_WORDS for w in best.role.lower().split())):
+            return None  # "the head of the region ... Serhiy Haidai, governor of Luhansk, said"
         return best
 
     def _same_country(self, person: Person, countries: set[str]) -> bool:
@@ -246,17 +262,27 @@ class ArticleSpeakers(People):
 
     def _org_reference(self, phrase: str) -> Resolved | None:
         """'the ministry', 'the statement', 'the official' -> the speaker quoted before."""
-        words = phrase.lower().split()
-        if not words or words[0] not in _BACK_REFERENCES or len(words) > 2:
+        words = phrase.lower().replace("’", "'").replace("´", "'").split()
+        if not words or words[-1] not in _BACK_REFERENCES or len(words) > 3 \
+                or any(w in _BACK_REFERENCES or w.endswith("'s") for w in words[:-1]):
             return None
         head = words[-1]
-        for _, who in reversed(self.speakers):
-            if who.kind in ("organisation", "group") and (head in who.speaker.lower()
-                                                          or head in ("statement", "report")):
+        countries = {NATIONS[w] for w in words[:-1] if w in NATIONS}
+        others = [w for w in words[:-1] if w not in NATIONS]
+        if head in ("statement", "report") and others:
+            return None  # "a video report" is another document than the statement just quoted
+        for _, who in reversed(self.speakers[-_MAX_BACK:]):
+            name = who.speaker.lower().replace("’", "'").replace("´", "'")
+            if who.kind in ("organisation", "group") and (head in name or head in ("statement", "report")) \
+                    and all(w in name for w in others):
+                theirs = {NATIONS[w] for w in re.findall(r"[\w.]+", name.replace("'s", "")) if w in NATIONS}
+                if countries and theirs and not countries & theirs:
+                    continue  # "the Ukrainian military" is not the Russian military quoted before
                 return who
         return None
 
 
+_LEADERSHIP = frozenset("head chief leader".split())
 # Words that make a title another office than the bare title ("deputy minister", "ex-mayor").
 _LESSER_OFFICE = frozenset("deputy vice assistant former acting ex first-deputy".split())
 # A definite description that can point back to a person ("the mayor", "Alina's father").
