@@ -100,6 +100,10 @@ class ArticleSpeakers(People):
                 if person is not None:
                     person.spoken_role = person.spoken_role or person.role
                     return self._person_result(person, person.spoken_role)
+            if _BOTH_SIDES.fullmatch(mention.text.strip()):
+                pair = self._last_two_bodies(position)
+                if pair is not None:
+                    return pair
             org = self._org_reference(mention.name)
             if org is not None:
                 return org
@@ -260,6 +264,20 @@ class ArticleSpeakers(People):
                 return Resolved(undot(name), None, "organisation", self._canonical(name))
         return None
 
+    def _last_two_bodies(self, position: int) -> Resolved | None:
+        """ "Armenia accused Azerbaijan of ... Both sides have blamed each other": the two bodies
+        named last."""
+        at = bisect.bisect_left(self.organisations, (position, ""))
+        names: list[str] = []
+        for start, name in reversed(self.organisations[max(0, at - _MAX_BACK):at]):
+            if start < position - _WINDOW:
+                break
+            if name not in names and not (" " not in name and ADJECTIVE.search(name)):
+                names.append(name)
+            if len(names) == 2:
+                return Resolved(f"{names[1]} and {names[0]}", None, "group", f"{names[1]} and {names[0]}")
+        return None
+
     def _org_reference(self, phrase: str) -> Resolved | None:
         """'the ministry', 'the statement', 'the official' -> the speaker quoted before."""
         words = phrase.lower().replace("’", "'").replace("´", "'").split()
@@ -282,6 +300,7 @@ class ArticleSpeakers(People):
         return None
 
 
+_BOTH_SIDES = re.compile(r"(?:both|the\s+two)\s+(?:sides|countries|parties|nations|governments)", re.I)
 _LEADERSHIP = frozenset("head chief leader".split())
 # Words that make a title another office than the bare title ("deputy minister", "ex-mayor").
 _LESSER_OFFICE = frozenset("deputy vice assistant former acting ex first-deputy".split())
