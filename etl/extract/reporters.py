@@ -32,6 +32,7 @@ _CAPITALISED = re.compile(r"[A-Z]\w+(?:-\w+)*")
 _DOCUMENT_SUBJECT = re.compile(r"(?:The\s+)?((?:[\w.’'´-]+\s+){0,3}?(?:estimates?|figures|data|tally|count))\b"
                                r"(?=\s+(?:of|for|on|put|puts|show|shows|showed|suggest|suggests|includes?|have|has|"
                                r"range|ranged|say|says|indicate|indicates)\b)")
+_BACKSHIFT = re.compile(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en)\b")
 _ORG_PRONOUNS = frozenset({"it", "they", "them"})
 _LOOK_BACK = 3  # sentences before a figure searched for the source of "he said"
 
@@ -81,8 +82,10 @@ def _source(sentence: Sentence, said: _ArticleStatements, number_text: str, befo
     here = said.in_sentence(sentence, number_text)
     if here is not None:
         return here
-    if own is not None and own.kind == "pronoun":
-        return _recent_source(before, said, article, actors)
+    if own is not None and own.kind == "pronoun" or own is None and before and _BACKSHIFT.search(sentence.text):
+        # "he said" / "it said"; or "..., said the statement. The attacks had killed one person":
+        # a past perfect goes on with the report of the sentence before.
+        return _recent_source(before[-1:] if own is None else before, said, article, actors)
     return own
 
 

@@ -18,7 +18,7 @@ from etl.extract.attribution.phrases import PRONOUNS
 from etl.extract.attribution.units import MASK
 from etl.extract.attribution.verbs import (BESIDE_QUOTE_ONLY, CONDITIONAL, DIRECT_ONLY, NEEDS,
                                            PASSIVE_SUBJECT, PASSIVE_TO, PREDICATE_ONLY, PREDICATIVE_VERBS,
-                                           PROGRESSIVE_SPEECH, PROMISSIVE, QUOTE_ONLY, SPEECH_VERBS, THAT_ONLY, Cue)
+                                           NOUN_TOO, PROGRESSIVE_SPEECH, PROMISSIVE, QUOTE_ONLY, SPEECH_VERBS, THAT_ONLY, Cue)
 
 _WORD = re.compile(r"\b[a-z]+\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
@@ -47,6 +47,8 @@ REQUEST = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?to\s+[a-z]+")  # "asked busines
 # A last word before a verb that makes it no report: an infinitive, a negation, a passive, a noun.
 _NEGATING = frozenset("""to not never be been being was were is are what if the a an his her its their
 our my your this these those such any no so-called""".split())
+_DETERMINER_NAME = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Ll]atest)\s+"
+                               r"(?:[A-Z][\w.'’´-]*\s+){1,3}$")
 _BEFORE_PLURAL_NOUN = frozenset("""made make makes ignored rejected dismissed received renewed repeated issued heard
 security top new fresh such many several other all some more few both earlier recent latest
 similar further public verbal written""".split())
@@ -81,10 +83,14 @@ def _negated(last: str) -> bool:
     return last in _NEGATING or last.endswith(("n't", "'s", "’s", "´s"))
 
 
-def _noun_use(word: str, last: str) -> bool:
+def _noun_use(word: str, last: str, before: str) -> bool:
     """ "made promises", "Russia's top security demands", "issued warnings": a plural noun, not a
-    verb, after a verb, an adjective or a noun modifier."""
-    return word.endswith("s") and (last in _BEFORE_PLURAL_NOUN or last.endswith("ed") or last.isdigit())
+    verb, after a verb, an adjective or a noun modifier; "a U.N. report", "the Pentagon's
+    estimate": a noun after a determiner and a name."""
+    if word not in NOUN_TOO:
+        return False
+    return word.endswith("s") and (last in _BEFORE_PLURAL_NOUN or last.endswith("ed") or last.isdigit()) \
+        or bool(_DETERMINER_NAME.search(before[-60:]))
 
 
 def _embedded(before: str) -> re.Match | None:
@@ -161,7 +167,7 @@ def find_cues(masked: str) -> list[Cue]:
             be_start, agent, reported = passive
             cues.append(Cue(window + be_start, m.end(), word, "passive", agent, reported))
             continue
-        if not aux and _noun_use(word, last):
+        if not aux and _noun_use(word, last, before) and not REPORT_FOLLOWS.match(masked, m.end()):
             continue
         if _negated(last) or aux and _negated(_last_word(bare)):
             caused = _CAUSED_TO.search(bare[-90:]) if last == "to" or _last_word(bare) == "to" else None

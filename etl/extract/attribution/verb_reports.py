@@ -25,9 +25,11 @@ from etl.extract.attribution.report import Report, cue_text, make_report, recipi
 from etl.extract.attribution.resolve import ArticleSpeakers, Resolved
 from etl.extract.attribution.subjects import clause_subject, inverted_speaker, subject_left
 from etl.extract.attribution.units import MASK, Unit, count_words, is_quote_span, starts_with_quote
-from etl.extract.attribution.verbs import (DIRECT_ONLY, INVERTIBLE, PREDICATIVE_VERBS, PROMISSIVE,
+from etl.extract.attribution.verbs import (DIRECT_ONLY, DOCUMENT_ONLY, INVERTIBLE, PREDICATIVE_VERBS, PROMISSIVE,
                                            QUOTE_ONLY, RETELL, THAT_ONLY, Cue)
 
+_DOCUMENT_SUBJECT = re.compile(r"\b(?:report|study|survey|investigation|inquiry|assessment|review|analysis|poll|"
+                               r"audit|census|data|figures|estimates?)\s*$")
 _PARTICIPLE = re.compile(r"(?:,|\band|\bbut|\bwhile)\s+(?:(?:also|later|then|again)\s+)?$")
 _COORDINATE = re.compile(r"\b(?:and|but)\s+(?:(?:also|later|then|again|instead|has|have|had)\s+)*$")
 _PROGRESSIVE_AUX = re.compile(r"(?:has|have|had|is|are|was|were)\s")
@@ -80,6 +82,8 @@ def verb_report(unit: Unit, cue: Cue, nxt: Cue | None, limit: int, memory: Artic
     if subject is None:
         return None
     s0, who = subject
+    if verb in DOCUMENT_ONLY and not _DOCUMENT_SUBJECT.search(masked, s0, cue.start):
+        return None  # "they found bodies"; but "A U.N. report found that ..."
     right = _content_after_verb(unit, cue, nxt, s0)
     if right is not None and (starts_with_quote(unit, right) or count_words(masked[right[0]:right[1]]) >= 2):
         return _content_after(unit, cue, limit, s0, who, right)

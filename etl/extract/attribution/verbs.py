@@ -30,6 +30,8 @@ PASSIVE_SUBJECT = rules.tagged("speech_verbs", "passive_subject")
 RETELL = rules.tagged("speech_verbs", "retell")
 CITING = rules.tagged("speech_verbs", "citing")
 COUNT_ONLY = rules.tagged("speech_verbs", "count_only")
+DOCUMENT_ONLY = rules.tagged("speech_verbs", "document_only")
+NOUN_TOO = rules.tagged("speech_verbs", "noun")
 CONDITIONAL = THAT_ONLY | QUOTE_ONLY | BESIDE_QUOTE_ONLY | DIRECT_ONLY
 # "pointed out", "called for": the words one of which must follow the verb.
 NEEDS = {form: re.compile(r"\s+(?:" + "|".join(tag.split(":", 1)[1].split(",")) + r")\b")
