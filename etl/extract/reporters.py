@@ -22,7 +22,7 @@ from etl.extract.attribution.engine import attribute_span, opening_subject
 from etl.extract.attribution.phrases import (HONORIFICS, ORGANISATION_HEADS, TITLE_WORDS, plural,
                                              split_mention, undot)
 from etl.extract.attribution.report import Report
-from etl.extract.attribution.resolve import Resolved
+from etl.extract.attribution.resolve import Resolved, actor_of
 from etl.extract.sentences import Sentence
 from etl.model import Article, Statement
 
@@ -42,7 +42,7 @@ class Reporter:
     """Who a figure is attributed to: as the article writes them, and as the registry names them."""
 
     name: str
-    actor: str
+    actor: str | None  # None for an unnamed description ("officials"): no actor to group by
 
 
 def figure_reporter(sentence: Sentence, statements: list[Statement], number_text: str,
@@ -56,8 +56,8 @@ def figure_reporter(sentence: Sentence, statements: list[Statement], number_text
         return None
     source = _named_next(source, after, said) or source
     if isinstance(source, Statement):
-        return Reporter(source.speaker, source.actor or actors.canonical(source.speaker, on=article.published))
-    return Reporter(said.fullest(source.speaker, actors), source.actor or source.speaker)
+        return Reporter(source.speaker, source.actor or actor_of(actors.canonical(source.speaker, on=article.published)))
+    return Reporter(said.fullest(source.speaker, actors), actor_of(source.actor or source.speaker))
 
 
 def _source(sentence: Sentence, said: _ArticleStatements, number_text: str, before: Sequence[Sentence],

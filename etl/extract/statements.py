@@ -16,7 +16,7 @@ from etl import rules
 from etl.actors import ActorRegistry, normalise
 from etl.extract.attribution.engine import attribute_unit
 from etl.extract.attribution.report import Report
-from etl.extract.attribution.resolve import ArticleSpeakers
+from etl.extract.attribution.resolve import ArticleSpeakers, actor_of
 from etl.extract.attribution.units import MASK, Unit, build_units, is_blank, mask_quotes
 from etl.extract.calendar_words import WEEKDAY
 from etl.extract.periods import statement_day
@@ -117,7 +117,7 @@ def _rows(article: Article, found: list[tuple[Unit, list[Report]]]) -> list[Stat
                 statement_id=f"{article.article_id}:s{len(out) + 1}", article_id=article.article_id,
                 published=article.published, speaker=r.speaker.speaker, speaker_role=r.speaker.role,
                 kind=r.kind, quote=r.quote, cue=r.cue, said_on=said_on, sentence=unit.text,
-                actor=r.speaker.actor or r.speaker.speaker, rule=r.rule))
+                actor=actor_of(r.speaker.actor or r.speaker.speaker), rule=r.rule))
     return out
 
 

@@ -147,8 +147,9 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
         or any(bare(t) in _PREPOSITIONS for t in tokens[:start]))
     if start < len(tokens) and not single_with_prefix and (
             len(tokens) - start >= 2 or start > 0 or _known_person(tokens[-1], registry) or len(tokens) == 1):
-        name_tokens = tokens[start:]
-        role_tokens = tokens[:start]
+        split = _last_person_start(tokens, start, registry)
+        name_tokens = tokens[split:]
+        role_tokens = tokens[:start] if split == start else []  # the title was the other person's
         honorific = [t for t in role_tokens if t.lower() in HONORIFICS]
         role_tokens = [t for t in role_tokens if t.lower() not in HONORIFICS]
         while role_tokens and bare(role_tokens[0]) in ("the", "a", "an"):
@@ -206,6 +207,19 @@ def _described_through(prefix: list[str]) -> bool:
     return words[-1] in TITLE_WORDS and any(
         w in _PREPOSITIONS | {"under"} and (words[i - 1] in TITLE_WORDS or words[i - 1] in SPEAKER_HEADS)
         for i, w in enumerate(words[1:-1], 1))
+
+
+def _last_person_start(tokens: list[str], start: int, registry: ActorRegistry | None) -> int:
+    """ "Russian President Vladimir Putin Biden (also concluded)": two registry people run together
+    by a lost comma; the last one is the subject."""
+    if registry is None or len(tokens) - start < 3:
+        return start
+    for k in range(start + 1, len(tokens) - 1 + 1):
+        first, rest = " ".join(tokens[start:k]), " ".join(tokens[k:])
+        a, b = registry.lookup(first), registry.lookup(rest)
+        if a is not None and b is not None and a is not b and a.kind == b.kind == "person":
+            return k
+    return start
 
 
 def _known_person(token: str, registry: ActorRegistry | None) -> bool:

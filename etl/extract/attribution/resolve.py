@@ -42,6 +42,13 @@ class Resolved:
     actor: str = ""   # the registry's canonical name, so one person filters together across articles
 
 
+def actor_of(name: str) -> str | None:
+    """The actor column for a speaker whose registry name (or, if unknown, written name) is `name`:
+    None for an unnamed description ("official", "residents"), which is a speaker but no actor one
+    could group statements by across articles."""
+    return name if name and not name[:1].islower() else None
+
+
 class ArticleSpeakers(People):
     """Per-article memory of people and organisations, for resolving references."""
 
