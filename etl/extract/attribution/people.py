@@ -7,7 +7,9 @@ shows one, and the positions where the article names them as a subject. Referenc
 """
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,13 +20,17 @@ from etl.extract.attribution.phrases import (COMMON_CAPITALISED, CONNECTIVES, HO
                                              is_name_token, name_run_start, role_like)
 
 
-@dataclass
+_STEPS = 200  # subject mentions looked back over for "he" and "she"
+
+
+@dataclass(eq=False)  # one Person per person: compared by identity
 class Person:
     name: str
     role: str | None = None      # any title written with the name, for resolving "the mayor"
     spoken_role: str | None = None  # the title written where the person is quoted
     gender: str | None = None
     positions: list[int] = field(default_factory=list)
+    first: int | None = None  # where the article first names them as a subject
     # Mentions as the subject of a subordinate clause ("when Putin ordered ..."): they order
     # candidates for "he" but do not displace the person the article is quoting.
     weak: set[int] = field(default_factory=set)
@@ -43,7 +49,15 @@ class People:
         self._actor_cache: dict[str, str | None] = {}
         self.org_words: set[str] = set()  # capitalised words seen before a name: "Rostec head X"
         self.organisations: list[tuple[int, str]] = []  # (position, name) of named bodies, in text order
+        # Subject mentions (position, index in self.people), sorted: those of the pre-pass, and
+        # those the resolution adds as it goes through the units in order.
+        self._scanned: list[tuple[int, int]] = []
+        self._later: list[tuple[int, int]] = []
+        self._ids: dict[int, int] = {}
+        self.by_role_word: dict[str, list[Person]] = {}  # people whose title holds the word
+        self._scanning = True
         self._scan_people(masked_text)
+        self._scanning = False
 
     def _note_organisation(self, text: str, m: re.Match) -> None:
         """Record a capitalised name that is not a person, where it is a subject ("BP said", "The
@@ -110,17 +124,63 @@ class People:
         person = self.find(name)
         if person is None:
             person = Person(name)
+            self._ids[id(person)] = len(self.people)
             self.people.append(person)
         elif len(name.split()) > len(person.name.split()):
             person.name = name  # "Zelensky" met first, "Volodymyr Zelenskyy" later: the fuller form
         self._index(person)
         if role and not person.role:
             person.role = role
+            for word in set(re.findall(r"[\w-]+", role.lower())):
+                self.by_role_word.setdefault(word, []).append(person)
         if not person.gender:
             person.gender = gender or gender_of(person.name)
         if position is not None:
             person.positions.append(position)
+            person.first = position if person.first is None else min(person.first, position)
+            mention = (position, self._ids[id(person)])
+            if self._scanning:
+                self._scanned.append(mention)  # the pre-pass goes through the text in order
+            else:
+                bisect.insort(self._later, mention)
         return person
+
+    def mentions_before(self, position: int, steps: int = _STEPS):
+        """(position, person) of subject mentions before `position`, latest first, at most `steps`."""
+        i = bisect.bisect_left(self._scanned, (position, -1))
+        j = bisect.bisect_left(self._later, (position, -1))
+        for _ in range(steps):
+            if i == 0 and j == 0:
+                return
+            if j == 0 or i > 0 and self._scanned[i - 1] > self._later[j - 1]:
+                i -= 1
+                at, pid = self._scanned[i]
+            else:
+                j -= 1
+                at, pid = self._later[j]
+            yield at, self.people[pid]
+
+    def first_named_after(self, start: int, end: int) -> Person | None:
+        """The first person the article names (for the first time) in text[start:end]."""
+        for mentions in (self._scanned,):
+            for at, pid in mentions[bisect.bisect_left(mentions, (start, -1)):bisect.bisect_left(mentions, (end, -1))]:
+                if self.people[pid].first == at:
+                    return self.people[pid]
+        return None
+
+    def last_named(self, person: Person, before: int) -> int:
+        """Where `person` was last named before `before` (-1 if not)."""
+        return max((p for p in person.positions[-_STEPS:] if p < before), default=-1)
+
+    def named_between(self, start: int, end: int) -> list[Person]:
+        """People named in subject position (not in a subordinate clause) in text[start:end]."""
+        out = []
+        for mentions in (self._scanned, self._later):
+            for at, pid in mentions[bisect.bisect_left(mentions, (start, -1)):bisect.bisect_left(mentions, (end, -1))]:
+                person = self.people[pid]
+                if at not in person.weak and person not in out:
+                    out.append(person)
+        return out
 
     def _index(self, person: Person) -> None:
         tokens = person.name.split()
@@ -159,8 +219,9 @@ class People:
             self._actor_cache[name] = actor.canonical if actor is not None and actor.kind == "person" else None
         return self._actor_cache[name]
 
-    def named(self) -> list[str]:
-        return [p.name for p in self.people]
+    def named(self) -> Collection[str]:
+        """The registry people the article names, for title aliases ("the Ukrainian president")."""
+        return self._by_actor.keys()
 
 
 # Last words of capitalised names that are laws, documents or events, not bodies that speak.

@@ -127,8 +127,7 @@ class ArticleSpeakers(People):
     def other_person_between(self, start: int, end: int, who: Resolved) -> bool:
         """Someone other than `who` is named in subject position in text[start:end]."""
         same = self.find(who.speaker) if who.kind == "person" else None
-        return any(p is not same and any(start <= x < end and x not in p.weak for x in p.positions)
-                   for p in self.people)
+        return any(p is not same for p in self.named_between(start, end))
 
     def _canonical(self, name: str) -> str:
         return self.registry.canonical(name, self.published, self.named())
@@ -149,7 +148,7 @@ class ArticleSpeakers(People):
                 person = quoted
             person.gender = want
             return self._person_result(person, person.spoken_role)
-        for _, who in reversed(self.speakers):
+        for _, who in reversed(self.speakers[-_MAX_BACK:]):
             if want == "org" and who.kind in ("organisation", "group") and not plural(who.speaker):
                 return who
             if want == "plural" and who.kind in ("group", "organisation") and plural(who.speaker):
@@ -165,19 +164,17 @@ class ArticleSpeakers(People):
         if who.kind not in ("group", "title") or plural(who.speaker) or at >= position \
                 or who.speaker.lower().split()[-1] in _BODY_HEADS or position - at > _WINDOW:
             return None
-        named_since = any(at < p < position for person in self.people[-_MAX_BACK:] for p in person.positions[-3:])
-        return None if named_since else who
+        return None if self.named_between(at + 1, position) else who
 
     def _people_before(self, position: int) -> tuple[list[Person], Person | None]:
         """People by how recently they were mentioned or quoted before `position`, the last
         speaker first when nobody was named in subject position since; and that last speaker."""
-        last_seen = []
-        for person in self.people:
-            before = [p for p in person.positions if p < position]
-            if before:
-                last_seen.append((max(before), person))
-        last_seen.sort(key=lambda x: -x[0])
-        ordered = [p for _, p in last_seen]
+        ordered: list[Person] = []
+        for _, person in self.mentions_before(position):
+            if person not in ordered:
+                ordered.append(person)
+                if len(ordered) == _MAX_BACK:
+                    break
         quoted = None
         for pos, who in reversed(self.speakers):
             if pos >= position:
@@ -185,9 +182,7 @@ class ArticleSpeakers(People):
             if who.kind == "person":
                 quoted = self.find(who.speaker)
                 if quoted is not None and ordered and quoted is not ordered[0]:
-                    newer = [p for p in ordered if any(pos < x < position and x not in p.weak
-                                                       for x in p.positions)]
-                    if not newer:
+                    if not self.named_between(pos + 1, position):
                         if quoted in ordered:
                             ordered.remove(quoted)
                         ordered.insert(0, quoted)
@@ -202,18 +197,15 @@ class ArticleSpeakers(People):
         qualifiers = {w.split("'")[0].split("’")[0] for w in words[:-1]} - {"the", "a", "an", "of"}
         countries = {NATIONS[q] for q in qualifiers if q in NATIONS}
         best, best_score = None, float("-inf")
-        for person in self.people:
-            if not person.role or head not in re.findall(r"[\w-]+", person.role.lower()):
-                continue
+        for person in self.by_role_word.get(head, ())[-_MAX_BACK:]:
             if countries and not self._same_country(person, countries):
                 continue
             role_words = set(re.findall(r"[\w]+", person.role.lower()))
             if (role_words & _LESSER_OFFICE) - set(words):
                 continue  # "the defense minister" is not the deputy defense minister
             score = len(qualifiers & role_words)
-            before = [p for p in person.positions if p < position]
-            recency = (max(before) / 1e7) if before else \
-                -min(person.positions, default=1e7) / 1e7 - 1
+            last = self.last_named(person, position)
+            recency = last / 1e7 if last >= 0 else -(person.first if person.first is not None else 1e7) / 1e7 - 1
             score += recency
             if score > best_score:
                 best, best_score = person, score
@@ -224,11 +216,7 @@ class ArticleSpeakers(People):
         minister said ... Dmitry Patrushev said ...". Only someone first met after `position`,
         shortly after, and with no other title of their own."""
         head = title_head(title)
-        best = None
-        for person in self.people:
-            first = min(person.positions, default=-1)
-            if position < first <= position + window and (best is None or first < min(best.positions)):
-                best = person
+        best = self.first_named_after(position + 1, position + window + 1)
         if best is None or best.role and head not in best.role.lower().split() and not (
                 head in _LEADERSHIP and any(w in TITLE_WORDS for w in best.role.lower().split())):
             return None  # "the head of the region ... Serhiy Haidai, governor of Luhansk, said"
@@ -252,7 +240,7 @@ class ArticleSpeakers(People):
         if head in _GENDERED:
             people, _ = self._people_before(position)
             for person in people[:_MAX_BACK]:
-                last = max((p for p in person.positions if p < position), default=-1)
+                last = self.last_named(person, position)
                 if last < position - _WINDOW or re.search(rf"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){{0,3}}{head}\b",
                                                            self.text[last:position], re.I):
                     break  # "One Russian man in his 30s ... The man said": the man is not the one named

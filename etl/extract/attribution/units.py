@@ -13,6 +13,9 @@ from etl.extract.quotes import Quote
 from etl.extract.sentences import Sentence
 
 MASK = "\x00"
+# A unit spans at most this many characters: quotations that run on for pages (a transcript, an
+# unclosed mark) are cut at a sentence, so that the rules' work per unit stays bounded.
+MAX_UNIT = 4000
 
 
 @dataclass
@@ -44,7 +47,7 @@ def build_units(text: str, masked: str, sentences: list[Sentence], quotes: list[
             continue
         while qi < len(quotes) and quotes[qi].end <= end:
             qi += 1
-        if qi < len(quotes) and quotes[qi].start < end and quotes[qi].end > end:
+        if qi < len(quotes) and quotes[qi].start < end and quotes[qi].end > end and s.end - start <= MAX_UNIT:
             end = s.end
             continue
         units.append(Unit(start, end, text[start:end], masked[start:end]))
