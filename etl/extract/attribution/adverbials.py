@@ -54,8 +54,15 @@ RECIPIENT = re.compile(
     r"[\"“]\x00{1,40}[\"”](?=\s+(?:on|in|that|last|this|earlier)\b|\s*[.,]|,?\s+(?:adding|saying)\b)|"
     r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 )
-# Lines flattened into one paragraph: "said. ___ Associated Press writer ...", "* * *", "© 2022 BBC".
-SEPARATOR = re.compile(r"\s(?:_{2,}|\*\s\*\s\*|©)\s")
+# Lines flattened into one paragraph that are no one's words: section breaks ("said. ___
+# Associated Press writer ...", "* * *", "© 2022 BBC"), photo captions and credits ("Photographer:
+# Al Drago/Bloomberg via Getty Images", "(AP Photo/Evgeniy Maloletka)") and embedded posts ("A post
+# shared by Ashton Kutcher (@aplusk)", "pic.twitter.com/x — Name (@handle) March 3, 2022").
+SEPARATOR = re.compile(
+    r"\s(?:_{2,}|\*\s\*\s\*|©)\s|A post shared by [^()\x00]{1,80}\(@\w+\)|"
+    r"Photo(?:graph|grapher)?:\s[^\"“\x00.]{1,80}?(?:Images|/AP|/AFP|/Reuters|/Bloomberg|/EPA|/Shutterstock|"
+    r"/The Guardian|/The Observer|/[A-Z][\w-]+)\b(?:\s+via\s+Getty\s+Images)?\)?|\((?:AP|AFP|Reuters|EPA) Photo[^)\x00]{0,80}\)|[\w\s/.-]{0,60}Getty Images\)|"
+    r"pic\.twitter\.com/\w+|—\s[^—\x00]{1,60}\(@\w+\)(?:\s[A-Z][a-z]+\s\d{1,2},\s\d{4})?")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\"“]|$)")
 # A clause or phrase that qualifies the attribution, not reported content ("said as their forces
 # fought", "said in a statement after the strike").

@@ -22,7 +22,7 @@ _LEADING_CLAUSE = re.compile(
     r"than|Hours|Days|Minutes)\b[^,\x00]{0,120},\s+)"
 )
 _CUT = re.compile(
-    r",\s+which\b|;\s|\s(?:_{2,}|\*\s\*\s\*|©)\s|\s+[-—–]+\s+(?=(?:a|an|the|still|only|just|and|but)\b)|,\s+according to\b|"
+    SEPARATOR.pattern + r"|,\s+which\b|;\s|\s+[-—–]+\s+(?=(?:a|an|the|still|only|just|and|but)\b)|,\s+according to\b|"
     r",\s+(?:citing|quoting)\b"
 )
 RELATIVE_CLOSE = re.compile(r",\s+(?:(?:on|last|this|earlier|later|in)\s+[A-Za-z]+\s+)?(?:has|have|had|is|was|"
