@@ -13,7 +13,7 @@ import re
 from etl import rules
 from etl.extract.attribution.adverbials import ADVERBIAL, skip_adverbials
 from etl.extract.attribution.cues import REPORT_FOLLOWS
-from etl.extract.attribution.phrases import (CONNECTIVES, MODIFIERS, NAME_PARTICLES, PRONOUNS,
+from etl.extract.attribution.phrases import (ADJECTIVE, CONNECTIVES, MODIFIERS, NAME_PARTICLES, PRONOUNS,
                                              SPEAKER_HEADS, TITLE_WORDS, Mention, clean_role,
                                              role_like, split_mention)
 
@@ -207,6 +207,24 @@ def _after_preposition(text: str) -> bool:
                           r"over|under|between|than|like)\s+$", text))
 
 
+_FUNCTION_WORDS = frozenset("""that which who whom whose of in on at to for with by from and or but as after before
+since when while than like about into over under between against during without""".split())
+
+
+def _back_to_determiner(tokens: list[re.Match], i: int) -> int:
+    """ "The British oil company said": a noun modifier the word lists do not know ("oil") still
+    belongs to the phrase when a determiner opens it a word or two before."""
+    if i == 0 or i == len(tokens) or tokens[i].group(0).lower() in ("the", "a", "an"):
+        return i
+    for k in range(i - 1, max(-1, i - 4), -1):
+        word = tokens[k].group(0)
+        if word.lower() in ("the", "a", "an"):
+            return k
+        if not (word.isalpha() and (word.islower() or ADJECTIVE.search(word))) or word.lower() in _FUNCTION_WORDS:
+            return i
+    return i
+
+
 def np_tail(piece: str) -> tuple[int, str]:
     """Offset and text of the noun phrase that ends `piece`."""
     tokens = list(re.finditer(r"\S+", piece))
@@ -237,6 +255,7 @@ def np_tail(piece: str) -> tuple[int, str]:
             i -= 1
             continue
         break
+    i = _back_to_determiner(tokens, i)
     while i < len(tokens) and tokens[i].group(0).lower() in ("of", "for", "to", "in", "at", "and", "on"):
         i += 1
     while i < len(tokens) and (tokens[i].group(0).lower().strip(",") in CONNECTIVES
@@ -317,10 +336,11 @@ def inverted_speaker(unit: Unit, cue: Cue, memory: ArticleSpeakers) -> tuple[Res
     end = m.end()
     rest = masked[end:]
     app = re.match(r",\s+((?:(?:who|which)\s+(?:is|was)\s+)?(?:the|a|an|[a-z])[^,\x00]*?)(?=\s*[.]?\s*$|,)", rest)
-    if app and not role_like(re.sub(r"^(?:who|which)\s+(?:is|was)\s+", "", app.group(1))):
+    role = _role_part(re.sub(r"^(?:who|which)\s+(?:is|was)\s+", "", app.group(1))) if app else ""
+    if app and not role_like(role):
         app = None  # ", who left the city in May": a clause about the speaker, not their role
     if app and mention.kind.startswith("person"):
-        mention = Mention(phrase, mention.name, mention.role or clean_role(app.group(1)), mention.kind)
+        mention = Mention(phrase, mention.name, mention.role or clean_role(role), mention.kind)
         end += app.end()
     elif mention.kind in ("group", "title") and (named := re.match(
             r",\s+([A-Z][\w'’´.-]*(?:\s+[A-Z][\w'’´.-]*){1,3})(?=\s*[.,]?\s*$|,)", rest)):
