@@ -43,6 +43,7 @@ _NOT_NAME_WORDS = rules.words("common_capitalised") | rules.words("connectives")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "‐": "-", "–": "-"})
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Lookup key: lower case, one kind of apostrophe, no dots, no possessive, no leading 'the'."""
     key = name.translate(_QUOTES).lower().replace(".", "").strip(" ,;:\"'“”")
@@ -127,7 +128,8 @@ class ActorRegistry:
     def _variant(self, key: str) -> Actor | None:
         """The one person `key` spells another way: without a middle initial ("dmitri s peskov"),
         with a first name transliterated ("vladimir zelensky") or misspelt ("volodymr zelensky"),
-        or a surname one letter off ("zelenskyyi"). None when no person, or more than one, fits."""
+        or a surname one letter off after a first name ("volodymyr zelenskyyi"). None when no person,
+        or more than one, fits."""
         if key not in self._variants:
             self._variants[key] = self._find_variant(key)
         found = self._variants[key]
@@ -142,7 +144,7 @@ class ActorRegistry:
             return exact
         surname = tokens[-1]
         candidates = self._surnames.get(surname)
-        if candidates is None and len(surname) >= 5:
+        if candidates is None and len(surname) >= 5 and len(tokens) > 1:
             match = process.extractOne(surname, self._surname_keys, scorer=fuzz.ratio, score_cutoff=88)
             candidates = self._surnames.get(match[0]) if match else None
         if not candidates:

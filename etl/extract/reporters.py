@@ -27,6 +27,7 @@ from etl.extract.sentences import Sentence
 from etl.model import Article, Statement
 
 _NAME = re.compile(r"(?:[A-Z][\w.’'´-]+\s+){0,3}[A-Z][\w’'´-]+")
+_WORDS = re.compile(r"\w+")
 _CAPITALISED = re.compile(r"[A-Z]\w+(?:-\w+)*")
 # "Western estimates", "The U.N.'s tally", "UN data" opening a sentence: the source of its numbers.
 _DOCUMENT_SUBJECT = re.compile(r"(?:The\s+)?((?:[\w.’'´-]+\s+){0,3}?(?:estimates?|figures|data|tally|count))\b"
@@ -65,7 +66,7 @@ def _source(sentence: Sentence, said: _ArticleStatements, number_text: str, befo
     """The sentence's own named source first; else the statement made in it; for a pronoun, the
     sentence's subject ("Moscow has not updated its figure since March, when it said") or the
     source named in the sentences before."""
-    report = _own_report(sentence.text, number_text, article, actors)
+    report = _own_report(sentence.text, number_text, said, actors)
     own = report.speaker if report is not None else None
     if own is not None and own.kind == "pronoun" and own.speaker.lower() in _ORG_PRONOUNS \
             and report.rule == "verb-content":
@@ -89,9 +90,11 @@ def _source(sentence: Sentence, said: _ArticleStatements, number_text: str, befo
     return own
 
 
-def _own_report(text: str, number_text: str, article: Article, actors: ActorRegistry) -> Report | None:
+def _own_report(text: str, number_text: str, said: _ArticleStatements, actors: ActorRegistry) -> Report | None:
     """The report whose content holds the count, else the sentence's first one."""
-    reports = attribute_span(text, actors, article.published)
+    if text not in said.reports:
+        said.reports[text] = attribute_span(text, actors, said.published)  # once per sentence
+    reports = said.reports[text]
     if not reports:
         return None
     m = re.search(rf"(?<!\w){re.escape(number_text)}(?!\w)", text) if number_text else None
@@ -119,7 +122,7 @@ def _recent_source(before: Sequence[Sentence], said: _ArticleStatements, article
     for sentence in reversed(before[-_LOOK_BACK:]):
         source = said.in_sentence(sentence, "")
         if source is None:
-            report = _own_report(sentence.text, "", article, actors)
+            report = _own_report(sentence.text, "", said, actors)
             source = report.speaker if report is not None and report.speaker.kind != "pronoun" else None
         if source is not None:
             return source
@@ -193,6 +196,8 @@ class _ArticleStatements:
         for m in _CAPITALISED.finditer(text):
             self.first_seen.setdefault(m.group(0), m.start())
         self._in_text: dict[str, bool] = {}
+        self._words: set[str] | None = None
+        self.reports: dict[str, list[Report]] = {}  # a sentence's own reports, read on their own
 
     def within(self, sentence: Sentence) -> list[Statement]:
         """Statements whose sentence is, or holds, `sentence` (units never overlap)."""
@@ -215,8 +220,13 @@ class _ArticleStatements:
         return said if surname and self.written(surname) else None
 
     def written(self, words: str) -> bool:
+        """Does the article write `words` (a name) as whole words? Each name is searched for once,
+        and only when every word of it occurs in the article."""
         if words not in self._in_text:
-            self._in_text[words] = re.search(rf"\b{re.escape(words)}\b", self.text) is not None
+            if self._words is None:
+                self._words = set(_WORDS.findall(self.text))
+            self._in_text[words] = all(w in self._words for w in _WORDS.findall(words)) and \
+                re.search(rf"\b{re.escape(words)}\b", self.text) is not None
         return self._in_text[words]
 
     def written_before(self, surname: str, position: int) -> bool:

@@ -76,7 +76,9 @@ def _worth_keeping(reports: list[Report], unit: Unit) -> list[Report]:
     fewer that say nothing: a leftover of the clause ("on 'sabotage'", " ."), a bare object whose
     speaker goes on in the same sentence ("hailed the decision, saying that ..."), an answer or a
     question ('"No," he said') or the opening of a quotation split by its attribution."""
-    if _NARRATOR_QUESTION.search(unit.masked):
+    if not reports:
+        return reports
+    if unit.masked.rstrip().endswith("?") and _NARRATOR_QUESTION.search(unit.masked):
         reports = [r for r in reports if r.kind == "direct"]
     speakers = Counter(r.speaker.speaker for r in reports)
     split_after = any(r.rule == "split-quote" for r in reports)

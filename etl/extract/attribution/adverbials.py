@@ -61,8 +61,19 @@ RECIPIENT = re.compile(
 SEPARATOR = re.compile(
     r"\s(?:_{2,}|\*\s\*\s\*|©)\s|A post shared by [^()\x00]{1,80}\(@\w+\)|"
     r"Photo(?:graph|grapher)?:\s[^\"“\x00.]{1,80}?(?:Images|/AP|/AFP|/Reuters|/Bloomberg|/EPA|/Shutterstock|"
-    r"/The Guardian|/The Observer|/[A-Z][\w-]+)\b(?:\s+via\s+Getty\s+Images)?\)?|\((?:AP|AFP|Reuters|EPA) Photo[^)\x00]{0,80}\)|[\w\s/.-]{0,60}Getty Images\)|"
+    r"/The Guardian|/The Observer|/[A-Z][\w-]+)\b(?:\s+via\s+Getty\s+Images)?\)?|\((?:AP|AFP|Reuters|EPA) Photo[^)\x00]{0,80}\)|[\w.-]+/Getty Images\)?|"
     r"pic\.twitter\.com/\w+|—\s[^—\x00]{1,60}\(@\w+\)(?:\s[A-Z][a-z]+\s\d{1,2},\s\d{4})?")
+# Strings one of which every separator holds: a cheap test before the costly search.
+_SEPARATOR_KEYS = ("__", "* *", "©", "A post shared", "Photo", "Getty", "pic.twitter", "(@")
+
+
+def separator(text: str, start: int, end: int) -> re.Match | None:
+    """The first separator in text[start:end], if any."""
+    if not any(text.find(key, start, end) != -1 for key in _SEPARATOR_KEYS):
+        return None
+    return SEPARATOR.search(text, start, end)
+
+
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\"“]|$)")
 # A clause or phrase that qualifies the attribution, not reported content ("said as their forces
 # fought", "said in a statement after the strike").
@@ -95,7 +106,8 @@ def attribution_only(masked: str, cue: Cue, nxt: Cue | None) -> bool:
         r = RECIPIENT.match(masked, pos)
         pos = r.end() if r else pos
     pos = skip_adverbials(masked, pos)
-    rest = SEPARATOR.split(masked[pos:end], 1)[0].strip(" .")
+    sep = separator(masked, pos, end)
+    rest = masked[pos:sep.start() if sep else end].strip(" .")
     # 'said of the bombing', 'said as ...' qualify the attribution; 'confirmed the "massive
     # strike"' has a quoted object, which is content however short.
     return not rest or rest.startswith(",") or bool(SUBORDINATE.match(rest)) \

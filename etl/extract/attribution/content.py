@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from etl.extract.attribution.adverbials import RECIPIENT, SEPARATOR, SUBORDINATE, THAT_AFTER_PP, skip_adverbials
+from etl.extract.attribution.adverbials import RECIPIENT, SUBORDINATE, THAT_AFTER_PP, separator, skip_adverbials
 from etl.extract.attribution.phrases import PRONOUNS
 from etl.extract.attribution.subjects import np_tail
 from etl.extract.attribution.units import MASK, Unit, count_words, starts_with_quote_at
@@ -22,7 +22,7 @@ _LEADING_CLAUSE = re.compile(
     r"than|Hours|Days|Minutes)\b[^,\x00]{0,120},\s+)"
 )
 _CUT = re.compile(
-    SEPARATOR.pattern + r"|,\s+which\b|;\s|\s+[-—–]+\s+(?=(?:a|an|the|still|only|just|and|but)\b)|,\s+according to\b|"
+    r",\s+which\b|;\s|\s+[-—–]+\s+(?=(?:a|an|the|still|only|just|and|but)\b)|,\s+according to\b|"
     r",\s+(?:citing|quoting)\b"
 )
 RELATIVE_CLOSE = re.compile(r",\s+(?:(?:on|last|this|earlier|later|in)\s+[A-Za-z]+\s+)?(?:has|have|had|is|was|"
@@ -73,6 +73,9 @@ def content_end(masked: str, pos: int, nxt: Cue | None) -> int:
     if nxt is not None and nxt.start > pos:
         boundary = _boundary_before(masked, pos, nxt)
         end = min(end, boundary)
+    sep = separator(masked, pos, end)
+    if sep is not None:
+        end = sep.start()  # a credit, caption or section break ends what anyone said
     for cut in _CUT.finditer(masked, pos, end):
         if cut.group(0).startswith(", which") and RELATIVE_CLOSE.search(masked, cut.end(), end):
             continue  # "the barrage, which Russia claimed ..., was retaliation": inside the subject
@@ -125,8 +128,10 @@ def left_content(unit: Unit, limit: int, end: int) -> tuple[int, int] | None:
     while stop > limit and masked[stop - 1] in " ,(":
         stop -= 1
     start = limit
-    for sep in SEPARATOR.finditer(masked, limit, stop):
+    sep = separator(masked, limit, stop)
+    while sep is not None:
         start = sep.end()  # "___ Associated Press writers ... contributed": a credit line, not the report
+        sep = separator(masked, start, stop)
     while start < stop and masked[start] in " ,;:.—–-":
         start += 1
     m = _LEADING_CLAUSE.match(masked[start:stop])

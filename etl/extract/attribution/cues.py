@@ -16,9 +16,10 @@ from etl import rules
 from etl.extract.attribution.adverbials import AUX, AUX_LAST, THAT_AFTER_PP, attribution_only, clause_ends
 from etl.extract.attribution.phrases import PRONOUNS
 from etl.extract.attribution.units import MASK
-from etl.extract.attribution.verbs import (BESIDE_QUOTE_ONLY, CONDITIONAL, DIRECT_ONLY, NEEDS,
-                                           PASSIVE_SUBJECT, PASSIVE_TO, PREDICATE_ONLY, PREDICATIVE_VERBS,
-                                           NOUN_TOO, PROGRESSIVE_SPEECH, PROMISSIVE, QUOTE_ONLY, SPEECH_VERBS, THAT_ONLY, Cue)
+from etl.extract.attribution.verbs import (BESIDE_QUOTE_ONLY, CONDITIONAL, COUNT_ONLY, DIRECT_ONLY,
+                                           DOCUMENT_ONLY, NEEDS, NOUN_TOO, PASSIVE_SUBJECT, PASSIVE_TO,
+                                           PREDICATE_ONLY, PREDICATIVE_VERBS, PROGRESSIVE_SPEECH, PROMISSIVE,
+                                           QUOTE_ONLY, SPEECH_VERBS, THAT_ONLY, Cue)
 
 _WORD = re.compile(r"\b[a-z]+\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
@@ -47,6 +48,8 @@ REQUEST = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?to\s+[a-z]+")  # "asked busines
 # A last word before a verb that makes it no report: an infinitive, a negation, a passive, a noun.
 _NEGATING = frozenset("""to not never be been being was were is are what if the a an his her its their
 our my your this these those such any no so-called""".split())
+_AFTER_DOCUMENT = re.compile(r"\b(?:report|study|survey|investigation|inquiry|assessment|review|analysis|poll|"
+                             r"audit|census|data|figures|estimates?)\s+(?:(?:also|has|have|had)\s+)?$")
 _DETERMINER_NAME = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Ll]atest)\s+"
                                r"(?:[A-Z][\w.'’´-]*\s+){1,3}$")
 _BEFORE_PLURAL_NOUN = frozenset("""made make makes ignored rejected dismissed received renewed repeated issued heard
@@ -66,9 +69,15 @@ _NOMINAL = re.compile(
 # "By the U.N.'s most recent count": the possessor is the source of what the sentence says.
 _BY_COUNT = re.compile(r"\b[Bb]y\s+(?:the\s+)?((?:[\w.-]+\s+){0,3}?[\w.-]+?)['’´]s?\s+(?:[a-z]+\s+){0,2}?(?:count|tally|"
                        r"estimates?|figures|data|calculations?|records)\b")
+_BY_COUNT_WORDS = ("count", "tally", "estimate", "figures", "data", "calculation", "records")
 ASIDE_END = re.compile(r"[,;:]|[.!?](?=\s|$)|\s[-—–]+\s")
 REPORT_FOLLOWS = re.compile(r"\s*(?:that\b|:?\s*[\"“„«])")
 _FROM_PLACE = re.compile(r"\s+from\s+[A-Z]")
+
+
+def _mentions(text: str, words: tuple[str, ...]) -> bool:
+    """A cheap test before a costly pattern: does `text` hold any of `words`?"""
+    return any(word in text for word in words)
 
 
 def _last_word(text: str) -> str:
@@ -89,8 +98,10 @@ def _noun_use(word: str, last: str, before: str) -> bool:
     estimate": a noun after a determiner and a name."""
     if word not in NOUN_TOO:
         return False
-    return word.endswith("s") and (last in _BEFORE_PLURAL_NOUN or last.endswith("ed") or last.isdigit()) \
-        or bool(_DETERMINER_NAME.search(before[-60:]))
+    if word.endswith("s") and (last in _BEFORE_PLURAL_NOUN or last.endswith("ed") or last.isdigit()):
+        return True
+    tail = before.rstrip()
+    return bool(tail) and tail[tail.rfind(" ") + 1:][:1].isupper() and bool(_DETERMINER_NAME.search(before[-60:]))
 
 
 def _embedded(before: str) -> re.Match | None:
@@ -100,7 +111,6 @@ def _embedded(before: str) -> re.Match | None:
 
 _BE = frozenset("is are was were been being be".split())
 _RELATIVE_WORD = re.compile(r"\b(?:which|that|who)\s+(?:\w+\s+)?$")
-_LAST_TOKEN = re.compile(r"(\S+)\s+$")
 _TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _PASSIVE_AGENT = re.compile(
     r"\s+(?:as\s+(?P<as>[^,.;:\x00]{1,80}?)\s+)?by\s+(?P<agent>(?:[^,.;:\x00\s]+\s+){0,6}?[^,.;:\x00\s]+)"
@@ -117,32 +127,39 @@ def _passive(masked: str, end: int, word: str, before: str) -> tuple[int, tuple[
     'condemned as illegal by Ukraine' or 'described by the Kremlin as "adding fuel"' (the "as"
     complement), 'were said by Zelenskiy to be sheltering' (an empty span: the whole clause),
     'the death of X was reported by officials' (SUBJECT_REPORTED: the subject)."""
-    be = _LAST_TOKEN.search(before)
-    if be is None or be.group(1).lower() not in _BE or not (word.endswith("ed") or word in ("said", "told")):
+    if not (word.endswith("ed") or word in ("said", "told")) or not before[-1:].isspace():
         return None
-    if _negated(_last_word(before[:be.start()])) or _RELATIVE_WORD.search(before[:be.start()]):
+    stripped = before.rstrip()
+    be_start = max(stripped.rfind(" "), stripped.rfind("\n"), stripped.rfind("\t")) + 1
+    if stripped[be_start:].lower() not in _BE:
+        return None
+    if _negated(_last_word(before[:be_start])) or _RELATIVE_WORD.search(before, 0, be_start):
         return None  # "which haven't been confirmed by Moscow"
     m = _PASSIVE_AGENT.match(masked, end)
     if not m:
         return None
     if m.group("as"):
-        return be.start(), m.span("agent"), m.span("as")
+        return be_start, m.span("agent"), m.span("as")
     after = _AS_AFTER_AGENT.match(masked, m.end())
     if after:
-        return be.start(), m.span("agent"), after.span("as")
+        return be_start, m.span("agent"), after.span("as")
     if word in PASSIVE_TO and _TO_BE.match(masked, m.end()):
-        return be.start(), m.span("agent"), (m.end(), m.end())
+        return be_start, m.span("agent"), (m.end(), m.end())
     if word in PASSIVE_SUBJECT and not _TO_BE.match(masked, m.end()):
-        return be.start(), m.span("agent"), SUBJECT_REPORTED
+        return be_start, m.span("agent"), SUBJECT_REPORTED
     return None
 
 
-def find_cues(masked: str) -> list[Cue]:
+def find_cues(masked: str, counts: bool = False) -> list[Cue]:
+    """The unit's speech cues in text order; with `counts`, also counts that attribute a figure
+    without making a statement ("the UN has recorded 726 deaths")."""
     cues: list[Cue] = []
     for m in _WORD.finditer(masked):
         word = m.group(0)
-        if word not in SPEECH_VERBS:
+        if word not in SPEECH_VERBS or word in COUNT_ONLY and not counts:
             continue
+        if word in DOCUMENT_ONLY and not _AFTER_DOCUMENT.search(masked, max(0, m.start() - 20), m.start()):
+            continue  # "found", "shows" speak only after a report or a study
         if word in PREDICATE_ONLY and not (PREDICATIVE.match(masked, m.end())
                                             or _DIRECT_PREDICATE.match(masked, m.end())):
             continue  # "what the government deems to be", "a brand called"
@@ -210,12 +227,12 @@ def find_cues(masked: str) -> list[Cue]:
         cues.append(Cue(start, end, word, "verb", weak=bool(progressive)))
     for m in _ACCORDING.finditer(masked):
         cues.append(Cue(m.start(), m.end(), "according to", "according"))
-    for m in _BY_COUNT.finditer(masked):
+    for m in _BY_COUNT.finditer(masked) if _mentions(masked, _BY_COUNT_WORDS) else ():
         cues.append(Cue(m.start(), m.end(), "by count", "by_count", m.span(1)))
-    for m in _NOMINAL.finditer(masked):
+    for m in _NOMINAL.finditer(masked) if " that" in masked else ():
         # "Russia's explanation that a careless smoker ...": the possessor reports the clause.
         cues.append(Cue(m.start(2), m.end(), m.group(2), "possessor", m.span(1)))
-    for m in _QUOTED_AS.finditer(masked):
+    for m in _QUOTED_AS.finditer(masked) if "quoted" in masked else ():
         cues = [c for c in cues if not (m.start() <= c.start < m.end())]
         cues.append(Cue(m.start(), m.end(), "quoted as saying", "quoted_as",
                          (m.start(1), m.start(1) + len(m.group(1).rstrip()))))

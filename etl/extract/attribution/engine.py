@@ -22,10 +22,11 @@ from etl.extract.attribution.verbs import CITING, COUNT_ONLY, Cue
 from etl.extract.quotes import find_quotes
 
 
-def attribute_unit(unit: Unit, memory: ArticleSpeakers) -> tuple[list[Report], bool]:
-    """The unit's reports in text order, and whether it holds any speech cue at all. Reports whose
-    rule is "count" attribute a count ("has recorded 726 deaths") and are no statements."""
-    cues = find_cues(unit.masked)
+def attribute_unit(unit: Unit, memory: ArticleSpeakers, counts: bool = False) -> tuple[list[Report], bool]:
+    """The unit's reports in text order, and whether it holds any speech cue at all. With
+    `counts`, reports of counts too ("has recorded 726 deaths"): their rule is "count", and they
+    attribute figures but are no statements."""
+    cues = find_cues(unit.masked, counts)
     found: list[Report] = []
     limit = 0  # content on the left of a cue starts after the previous attribution
     last_speaker: Resolved | None = None
@@ -60,7 +61,7 @@ def attribute_span(text: str, registry: ActorRegistry, published: date | None) -
     writes them, a pronoun left as the pronoun."""
     masked = mask_quotes(text, find_quotes(text))
     memory = ArticleSpeakers(masked, registry, published, keep_pronouns=True)
-    return attribute_unit(Unit(0, len(text), text, masked), memory)[0]
+    return attribute_unit(Unit(0, len(text), text, masked), memory, counts=True)[0]
 
 
 def opening_subject(text: str, registry: ActorRegistry, published: date | None) -> Resolved | None:

@@ -48,7 +48,7 @@ class People:
         self._by_actor: dict[str, Person] = {}
         self._actor_cache: dict[str, str | None] = {}
         self.org_words: set[str] = set()  # capitalised words seen before a name: "Rostec head X"
-        self.organisations: list[tuple[int, str]] = []  # (position, name) of named bodies, in text order
+        self._runs: list[tuple[int, int]] = []  # capitalised runs that are no person, in text order
         # Subject mentions (position, index in self.people), sorted: those of the pre-pass, and
         # those the resolution adds as it goes through the units in order.
         self._scanned: list[tuple[int, int]] = []
@@ -60,15 +60,23 @@ class People:
         self._scanning = False
 
     def _note_organisation(self, text: str, m: re.Match) -> None:
-        """Record a capitalised name that is not a person, where it is a subject ("BP said", "The
-        International Atomic Energy Agency warned"), for "the company" / "the agency" later on."""
-        words = [w for w in m.group(0).split() if bare(w) not in COMMON_CAPITALISED]
-        if words and re.search(r"['’´]s?$", words[-1]):
-            return  # "Kazakhstan's forces": the name only qualifies what follows
-        if not words or _OBJECT_POSITION.search(text, max(0, m.start() - 12), m.start()) \
-                or bare(words[0]) in TITLE_WORDS or bare(words[-1]) in TITLE_WORDS | _NOT_BODIES:
-            return  # "US District Court Judge", "Director of National Intelligence", "the Freedom of Information Act"
-        self.organisations.append((m.start(), " ".join(words)))
+        """Note a capitalised run that is not a person ("BP said", "The International Atomic Energy
+        Agency warned"); `bodies_before` reads the notes only when a description asks for them."""
+        self._runs.append((m.start(), m.end()))
+
+    def bodies_before(self, position: int, window: int, most: int):
+        """(position, name) of the named bodies before `position`, latest first: subjects that are
+        no person, place-qualifier ("Kazakhstan's forces"), title or law ("the Freedom of
+        Information Act")."""
+        at = bisect.bisect_left(self._runs, (position, -1))
+        for start, end in reversed(self._runs[max(0, at - most):at]):
+            if start < position - window:
+                return
+            words = [w for w in self.text[start:end].split() if w.lower() not in COMMON_CAPITALISED]
+            if not words or words[-1].endswith(_POSSESSIVE_ENDINGS) or words[0].lower() in TITLE_WORDS \
+                    or words[-1].lower() in _NOT_BODIES or _OBJECT_POSITION.search(self.text, max(0, start - 12), start):
+                continue
+            yield start, " ".join(words)
 
     def __iter__(self):
         return iter(self.people)
@@ -226,7 +234,8 @@ class People:
 
 # Last words of capitalised names that are laws, documents or events, not bodies that speak.
 _NOT_BODIES = frozenset("act law code treaty charter convention agreement accord deal initiative plan programme program "
-                        "strategy doctrine war operation summit conference games olympics cup day".split())
+                        "strategy doctrine war operation summit conference games olympics cup day".split()) | TITLE_WORDS
+_POSSESSIVE_ENDINGS = ("'s", "’s", "´s", "'", "’", "´")
 _CAP_TOKEN = r"(?:(?:Gov|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Sen|Rep|St|Prof|Sgt|Capt|Maj|Adm)\.|[A-Z]\.(?:[A-Z]\.)*|[A-ZÀ-ÝĀ-Ž][\w’'´-]*)"
 _CAPITAL_RUN = re.compile(
     rf"\b{_CAP_TOKEN}(?:\s+(?:(?:of|to|for|von|van|der|de|da|bin|al)\s+)*{_CAP_TOKEN}(?=\s|[,.;:!?]|$))*")

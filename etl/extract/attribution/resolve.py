@@ -9,7 +9,6 @@ title stays the speaker, the holder becomes the actor).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -249,10 +248,7 @@ class ArticleSpeakers(People):
             return None
         if head not in _BODY_HEADS:
             return None
-        at = bisect.bisect_left(self.organisations, (position, ""))
-        for start, name in reversed(self.organisations[max(0, at - _MAX_BACK):at]):
-            if start < position - _WINDOW:
-                break
+        for start, name in self.bodies_before(position, _WINDOW, _MAX_BACK):
             words = name.lower().split()
             if head in words or head in _ANY_BODY and not all(w in NOT_NAME for w in words):
                 name = re.sub(r"^The\s+", "", name)
@@ -262,11 +258,8 @@ class ArticleSpeakers(People):
     def _last_two_bodies(self, position: int) -> Resolved | None:
         """ "Armenia accused Azerbaijan of ... Both sides have blamed each other": the two bodies
         named last."""
-        at = bisect.bisect_left(self.organisations, (position, ""))
         names: list[str] = []
-        for start, name in reversed(self.organisations[max(0, at - _MAX_BACK):at]):
-            if start < position - _WINDOW:
-                break
+        for _, name in self.bodies_before(position, _WINDOW, _MAX_BACK):
             if name not in names and not (" " not in name and ADJECTIVE.search(name)):
                 names.append(name)
             if len(names) == 2:
