@@ -74,7 +74,7 @@ class ActorRegistry:
     # Persons by surname and their first names, for spelling variants; variants already looked up.
     _surnames: dict[str, set[int]] = field(default_factory=dict, repr=False)
     _first_names: dict[int, set[str]] = field(default_factory=dict, repr=False)
-    _surname_keys: list[str] = field(default_factory=list, repr=False)
+    _surname_keys: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _variants: dict[str, int | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -94,7 +94,8 @@ class ActorRegistry:
                     self._surnames.setdefault(tokens[-1], set()).add(i)
                     if len(tokens) > 1:
                         self._first_names.setdefault(i, set()).add(tokens[0])
-        self._surname_keys = sorted(self._surnames)
+        for surname in sorted(self._surnames):  # by first letter: a misspelling keeps its first letter
+            self._surname_keys.setdefault(surname[0], []).append(surname)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorRegistry:
@@ -145,7 +146,8 @@ class ActorRegistry:
         surname = tokens[-1]
         candidates = self._surnames.get(surname)
         if candidates is None and len(surname) >= 5 and len(tokens) > 1:
-            match = process.extractOne(surname, self._surname_keys, scorer=fuzz.ratio, score_cutoff=88)
+            match = process.extractOne(surname, self._surname_keys.get(surname[0], ()), scorer=fuzz.ratio,
+                                       score_cutoff=88)
             candidates = self._surnames.get(match[0]) if match else None
         if not candidates:
             return None
