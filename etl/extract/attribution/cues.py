@@ -50,6 +50,7 @@ _NEGATING = frozenset("""to not never be been being was were is are what if the 
 our my your this these those such any no so-called""".split())
 _AFTER_DOCUMENT = re.compile(r"\b(?:report|study|survey|investigation|inquiry|assessment|review|analysis|poll|"
                              r"audit|census|data|figures|estimates?)\s+(?:(?:also|has|have|had)\s+)?$")
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ed|said|say|says|showed|show|shows|were|are|have|had|suggest|suggested)\b")
 _DETERMINER_NAME = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew|[Ll]atest)\s+"
                                r"(?:[A-Z][\w.'’´-]*\s+){1,3}$")
 _BEFORE_PLURAL_NOUN = frozenset("""made make makes ignored rejected dismissed received renewed repeated issued heard
@@ -184,7 +185,9 @@ def find_cues(masked: str, counts: bool = False) -> list[Cue]:
             be_start, agent, reported = passive
             cues.append(Cue(window + be_start, m.end(), word, "passive", agent, reported))
             continue
-        if not aux and _noun_use(word, last, before) and not REPORT_FOLLOWS.match(masked, m.end()):
+        if not aux and (_noun_use(word, last, before) and not REPORT_FOLLOWS.match(masked, m.end())
+                        or word in NOUN_TOO and word.endswith("s") and _VERB_AFTER.match(masked, m.end())):
+            # "Social media posts showed ...": the subject of a verb, not one
             continue
         if _negated(last) or aux and _negated(_last_word(bare)):
             caused = _CAUSED_TO.search(bare[-90:]) if last == "to" or _last_word(bare) == "to" else None

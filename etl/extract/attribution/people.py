@@ -17,7 +17,7 @@ from etl.actors import ActorRegistry, normalise
 from etl.extract.attribution.genders import gender_of
 from etl.extract.attribution.phrases import (COMMON_CAPITALISED, CONNECTIVES, HONORIFICS, MODIFIERS,
                                              SPEAKER_HEADS, TITLE_WORDS, bare, clean_role,
-                                             is_name_token, name_run_start, role_like)
+                                             is_name_token, name_run_start, role_like, role_part)
 
 
 _STEPS = 200  # subject mentions looked back over for "he" and "she"
@@ -294,6 +294,5 @@ def _preceding_role(text: str, start: int) -> str | None:
 
 def _appositive_role(text: str, end: int) -> str | None:
     m = _APPOSITIVE.match(text, end)
-    if m and role_like(m.group(1)):
-        return m.group(1).strip()
-    return None
+    role = role_part(m.group(1)) if m else ""
+    return role.strip() if role and role_like(role) else None

@@ -45,6 +45,7 @@ ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+(?:ern|ian|ean|ese|ish|ic|can|ani|aqi|el
                         r"Greek|French|Irish|Welsh|Scottish|Turkish|Polish)$")
 
 
+_RELATIVE_CUT = re.compile(r"\s+(?:who|which|whose)\s+")
 _PARENTHESISED = re.compile(r"\([A-Z][\w.-]*\)")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|one|another|some)\s+", re.I)
@@ -126,9 +127,15 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
         cut = tokens.index("and", 1)
         left = split_mention(" ".join(tokens[:cut]), registry)
         right = split_mention(" ".join(tokens[cut + 1:]), registry)
+        if left is not None and left.kind == "title" and right is not None and right.kind.startswith("person"):
+            # "McDonald's president and CEO Chris Kempczinski": one person with two titles.
+            role = " ".join(tokens[:cut]) + " and " + (right.role or "")
+            return Mention(phrase, right.name, re.sub(r"^(?:the|a|an)\s+", "", role.strip(), flags=re.I), right.kind)
         if left is not None and right is not None and "pronoun" not in (left.kind, right.kind):
             return Mention(phrase, f"{left.name} and {right.name}", None, "group")
     start = name_run_start(tokens)
+    if 0 < start and len(tokens) - start >= 3 and bare(tokens[start - 1]) in ("and", "of", "for", "from", "in"):
+        start += 1  # "MP for Orkney and Shetlands Alastair Carmichael": the place ends the title
     if 0 < start < len(tokens) and _described_through(tokens[:start]):
         # "an adviser to Ukrainian President Volodymyr Zelenskyy": the head is the adviser, and the
         # name only says whose adviser; the phrase describes its speaker.
@@ -243,6 +250,12 @@ def role_like(phrase: str) -> bool:
         (words[0] in ("the", "a", "an", "his", "her", "their", "its", "one", "another") or first[:1].islower()
          or "'s" in words[0] or words[0] in TITLE_WORDS or words[0] in NATIONS
          or _ACRONYM.fullmatch(first) is not None)  # "U.S. undersecretary of defense", "Russian envoy"
+
+
+def role_part(piece: str) -> str:
+    """The apposition without the relative clause that may follow it: "a retired US Army general"
+    of "a retired US Army general who served as commander in Europe"."""
+    return _RELATIVE_CUT.split(piece, 1)[0]
 
 
 def clean_role(phrase: str) -> str:

@@ -24,6 +24,7 @@ _NOT_PERSON_HEADS = rules.words("organisation_heads")
 # A description refers back to a name at most this many characters, and names, before it.
 _WINDOW = 1500
 _MAX_BACK = 20
+_SPOKESPEOPLE = {"spokesman": "m", "spokeswoman": "f", "spokesperson": None}
 _GENDERED = {"man": "m", "woman": "f", "boy": "m", "girl": "f", "gentleman": "m", "lady": "f"}
 # Heads of descriptions that name a body: "the agency" (a name holding the word), "the company"
 # (any name that is not a place).
@@ -236,6 +237,14 @@ class ArticleSpeakers(People):
         head = words[-1].lower()
         if any(w[:1].isupper() and not ADJECTIVE.search(w) for w in words):
             return None  # "the Famine Early Warning Systems Network" is a name, not a description
+        if head in _SPOKESPEOPLE and self.speakers:
+            # "..., she said. Brussels' approach is similar, the spokeswoman suggested": the person
+            # just quoted, when the article never gave anyone that title.
+            at, who = self.speakers[-1]
+            person = self.find(who.speaker) if who.kind == "person" else None
+            if person is not None and position - at <= _WINDOW and person.gender in (None, _SPOKESPEOPLE[head]):
+                return who
+            return None
         if head in _GENDERED:
             people, _ = self._people_before(position)
             for person in people[:_MAX_BACK]:

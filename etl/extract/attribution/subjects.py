@@ -15,7 +15,7 @@ from etl.extract.attribution.adverbials import ADVERBIAL, skip_adverbials
 from etl.extract.attribution.cues import REPORT_FOLLOWS
 from etl.extract.attribution.phrases import (ADJECTIVE, CONNECTIVES, MODIFIERS, NAME_PARTICLES, PRONOUNS,
                                              SPEAKER_HEADS, TITLE_WORDS, Mention, clean_role,
-                                             role_like, split_mention)
+                                             role_like, role_part, split_mention)
 
 
 from etl.extract.attribution.resolve import ArticleSpeakers, Resolved
@@ -70,7 +70,7 @@ _PARTICIPLE_MODIFIER = re.compile(r"\s[a-z]{2,}ing\s+(?:on|in|at|near|from|for|w
                                   r"outside|across|around|as)\b[^\x00]*$")
 
 
-_RELATIVE_CUT = re.compile(r"\s+(?:who|which|whose)\s+")
+_DESCRIBED = re.compile(r"\s*(?:a|an|the)\s+[^,]*?\b(?:who|whose)\b")
 _RELATIVE_END = re.compile(r"(?<=\w)\s+(?:who|which)\s+$")
 
 
@@ -114,12 +114,6 @@ def _relative_antecedent(pieces: list[tuple[int, str]], memory: ArticleSpeakers)
     return p_off + off, mention
 
 
-def _role_part(piece: str) -> str:
-    """The apposition without the relative clause that may follow it: "a retired US Army general"
-    of "a retired US Army general who served as commander in Europe"."""
-    return _RELATIVE_CUT.split(piece, 1)[0]
-
-
 def _choose_subject(pieces, parsed, last_speaker):
     n = len(pieces)
     off, mention, whole = parsed[-1]
@@ -130,7 +124,11 @@ def _choose_subject(pieces, parsed, last_speaker):
         q_off, q_mention, q_whole = parsed[-2]
         q_person = q_mention is not None and q_mention.kind.startswith("person")
         # "Natalia Humeniuk, a spokesperson for the southern command, told"
-        role = _role_part(last)
+        role = role_part(last)
+        if q_person and q_whole and _DESCRIBED.match(last) and not is_person:
+            # "Ms Phillips, a Ukrainian who has lived in Swansea and married a Welshman, said"
+            return p_off + q_off, Mention(q_mention.text, q_mention.name, q_mention.role or (
+                clean_role(role) if role_like(role) else None), q_mention.kind)
         if (role_like(role) or mention is not None and mention.kind == "title" and whole) \
                 and not is_person and q_person and q_whole:
             return p_off + q_off, Mention(q_mention.text, q_mention.name,
@@ -336,7 +334,7 @@ def inverted_speaker(unit: Unit, cue: Cue, memory: ArticleSpeakers) -> tuple[Res
     end = m.end()
     rest = masked[end:]
     app = re.match(r",\s+((?:(?:who|which)\s+(?:is|was)\s+)?(?:the|a|an|[a-z])[^,\x00]*?)(?=\s*[.]?\s*$|,)", rest)
-    role = _role_part(re.sub(r"^(?:who|which)\s+(?:is|was)\s+", "", app.group(1))) if app else ""
+    role = role_part(re.sub(r"^(?:who|which)\s+(?:is|was)\s+", "", app.group(1))) if app else ""
     if app and not role_like(role):
         app = None  # ", who left the city in May": a clause about the speaker, not their role
     if app and mention.kind.startswith("person"):
