@@ -16,6 +16,10 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
+from etl import rules
+
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.csv"
 
 # Honorifics and titles that may stand before a name ("President Zelensky", "Mr Sadovyi").
@@ -32,9 +36,14 @@ _ROLE_WORDS = frozenset(
     premier ombudsman speaker prosecutor adviser advisor director king pope chairman chair
     representative general""".split()
 )
+# Spellings of one first name, each mapped to all of them.
+_TRANSLITERATIONS = {name: frozenset(forms) for forms, _ in rules.entries("name_variants") for name in forms}
+# Words glued to a name by a sentence's grammar ("Has Putin", "Unlike Putin"): no name holds them.
+_NOT_NAME_WORDS = rules.words("common_capitalised") | rules.words("connectives")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "‐": "-", "–": "-"})
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Lookup key: lower case, one kind of apostrophe, no dots, no possessive, no leading 'the'."""
     key = name.translate(_QUOTES).lower().replace(".", "").strip(" ,;:\"'“”")
@@ -62,6 +71,11 @@ class ActorRegistry:
     actors: list[Actor]
     _names: dict[str, int] = field(default_factory=dict, repr=False)
     _titles: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    # Persons by surname and their first names, for spelling variants; variants already looked up.
+    _surnames: dict[str, set[int]] = field(default_factory=dict, repr=False)
+    _first_names: dict[int, set[str]] = field(default_factory=dict, repr=False)
+    _surname_keys: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _variants: dict[str, int | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for i, actor in enumerate(self.actors):
@@ -73,8 +87,15 @@ class ActorRegistry:
                 words = set(key.split())
                 if actor.kind == "person" and surname not in words and words & _ROLE_WORDS:
                     self._titles.setdefault(key, []).append(i)
-                else:
-                    self._names.setdefault(key, i)
+                    continue
+                self._names.setdefault(key, i)
+                if actor.kind == "person":
+                    tokens = _LEADING_TITLES.sub("", key).split()
+                    self._surnames.setdefault(tokens[-1], set()).add(i)
+                    if len(tokens) > 1:
+                        self._first_names.setdefault(i, set()).add(tokens[0])
+        for surname in sorted(self._surnames):  # by first letter: a misspelling keeps its first letter
+            self._surname_keys.setdefault(surname[0], []).append(surname)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorRegistry:
@@ -94,7 +115,7 @@ class ActorRegistry:
                 return self.actors[i]
         holders = self._titles.get(key)
         if not holders:
-            return None
+            return self._variant(key)
         named_ids = {self._names.get(normalise(n)) for n in named} - {None}
         for i in holders:
             if i in named_ids:
@@ -105,10 +126,46 @@ class ActorRegistry:
                 return self.actors[i]
         return None
 
+    def _variant(self, key: str) -> Actor | None:
+        """The one person `key` spells another way: without a middle initial ("dmitri s peskov"),
+        with a first name transliterated ("vladimir zelensky") or misspelt ("volodymr zelensky"),
+        or a surname one letter off after a first name ("volodymyr zelenskyyi"). None when no person,
+        or more than one, fits."""
+        if key not in self._variants:
+            self._variants[key] = self._find_variant(key)
+        found = self._variants[key]
+        return self.actors[found] if found is not None else None
+
+    def _find_variant(self, key: str) -> int | None:
+        tokens = [t for t in _LEADING_TITLES.sub("", key).split() if len(t) > 1]  # middle initials out
+        if not tokens or len(tokens) > 4 or any(t in _NOT_NAME_WORDS for t in tokens):
+            return None  # "has putin", "unlike putin": a word glued to a name is no name
+        exact = self._names.get(" ".join(tokens))
+        if exact is not None and self.actors[exact].kind == "person":
+            return exact
+        surname = tokens[-1]
+        candidates = self._surnames.get(surname)
+        if candidates is None and len(surname) >= 5 and len(tokens) > 1:
+            match = process.extractOne(surname, self._surname_keys.get(surname[0], ()), scorer=fuzz.ratio,
+                                       score_cutoff=88)
+            candidates = self._surnames.get(match[0]) if match else None
+        if not candidates:
+            return None
+        if len(tokens) > 1:
+            candidates = {i for i in candidates if _same_first_name(tokens[0], self._first_names.get(i, ()))}
+        return next(iter(candidates)) if len(candidates) == 1 else None
+
     def canonical(self, name: str, on: date | None = None, named: Collection[str] = ()) -> str:
         """The canonical name of `name`, or `name` as written (trimmed) when it is not known."""
         actor = self.lookup(name, on, named)
         return actor.canonical if actor else " ".join(name.split())
+
+
+def _same_first_name(first: str, known: Collection[str]) -> bool:
+    """Is `first` one of the person's first names, a transliteration of one (data/rules/
+    name_variants.txt) or a near spelling of one ("volodymr", "dmitri")?"""
+    group = _TRANSLITERATIONS.get(first, {first})
+    return any(name in group or fuzz.ratio(first, name) >= 75 for name in known)
 
 
 def _parse_day(text: str) -> date | None:

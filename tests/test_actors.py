@@ -75,3 +75,27 @@ def test_csv_has_the_documented_columns_and_unique_canonicals():
     names = [a.canonical for a in REGISTRY.actors]
     assert len(names) == len(set(names)) and len(names) > 200
     assert {a.kind for a in REGISTRY.actors} == {"person", "organisation"}
+
+
+def test_spelling_and_transliteration_variants_join_their_actor():
+    for name in ("Mr Zelenskyy", "Vladimir Zelensky", "Volodymr Zelensky", "Volodymir Zelensky", "V. Zelenskyi"):
+        assert REGISTRY.canonical(name) == "Volodymyr Zelensky", name
+    assert REGISTRY.canonical("Dmitri S. Peskov") == "Dmitry Peskov"  # a middle initial, another spelling
+    assert REGISTRY.canonical("Sergiy Lavrov") == "Sergei Lavrov"
+    assert REGISTRY.canonical("the UN children's agency") == "UNICEF"
+
+
+def test_a_variant_that_matches_no_actor_stays_as_written():
+    assert REGISTRY.canonical("John Zelensky") == "John Zelensky"  # another first name: another person
+    assert REGISTRY.canonical("Olha Zelenska-Petrenko") == "Olha Zelenska-Petrenko"
+
+
+def test_words_glued_to_a_name_make_no_actor():
+    for junk in ("Has Putin", "Unlike Putin", "Vladimir Putin Biden", "official"):
+        assert REGISTRY.lookup(junk) is None, junk
+
+
+def test_a_capital_standing_for_its_government_is_that_country():
+    assert REGISTRY.canonical("Moscow") == "Russia"
+    assert REGISTRY.canonical("Kiev") == REGISTRY.canonical("Kyiv") == "Ukraine"
+    assert REGISTRY.lookup("Kiev").country == "UA"

@@ -2,7 +2,8 @@
 from datetime import date
 
 from etl.actors import ActorRegistry
-from etl.extract.speakers import ArticleSpeakers, split_mention
+from etl.extract.attribution.phrases import split_mention
+from etl.extract.attribution.resolve import ArticleSpeakers
 
 REGISTRY = ActorRegistry.load()
 

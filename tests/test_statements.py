@@ -99,10 +99,11 @@ def test_mixed_speech_keeps_the_quotation_marks_inside_the_quote():
 
 def test_reported_speech_verbs_beyond_said():
     found = statements("The Kremlin denied the report, saying it was \"absurd\". "
-                       "Kyiv accused Moscow of shelling the plant.")
+                       "Kyiv accused Moscow of shelling the plant. Moscow denied the claim.")
+    # "denied the report" says nothing the speaker's own "saying ..." does not: one statement.
     assert [(s.speaker, s.cue, s.quote) for s in found] == [
-        ("Kremlin", "denied", "the report"), ("Kremlin", "saying", 'it was "absurd"'),
-        ("Kyiv", "accused", "Moscow of shelling the plant")]
+        ("Kremlin", "saying", 'it was "absurd"'), ("Kyiv", "accused", "Moscow of shelling the plant"),
+        ("Moscow", "denied", "the claim")]
 
 
 def test_scare_quotes_and_titles_are_not_statements():
@@ -117,8 +118,15 @@ def test_statements_by_the_articles_own_outlet_are_left_out():
 
 
 def test_reporters_questions_are_left_out():
-    found = statements('"Can you confirm the numbers?" a reporter asked. "No," the spokesman replied.')
-    assert [s.quote for s in found] == ["No,"]
+    found = statements('"Can you confirm the numbers?" a reporter asked. "Not yet," the spokesman replied.')
+    assert [s.quote for s in found] == ["Not yet,"]
+
+
+def test_statements_that_say_nothing_are_left_out():
+    text = ('"No," the spokesman replied. "To whom?" Olha Petrenko asked. The army announced the decision, '
+            'saying that the bridge would hold. "But," Taras Bondar added, "we will not leave the city."')
+    assert [(s.speaker, s.quote) for s in statements(text)] == [
+        ("army", "the bridge would hold"), ("Taras Bondar", "we will not leave the city.")]
 
 
 def test_title_only_reference_keeps_the_title_and_names_the_actor_within_tenure():

@@ -69,8 +69,8 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
         before = [s.text for s in sentences[max(0, i - 3):i]] if found else []
         for f in found:
             number_text = text[f.number.start:f.number.end]
-            reporter = figure_reporter(sentence, statements, number_text, sentences[:i], article, actors,
-                                       after=sentences[i + 1:i + 3])
+            reporter = figure_reporter(sentence, statements, number_text, sentences[max(0, i - 3):i],
+                                       article, actors, after=sentences[i + 1:i + 3])
             group = f.group or "people"
             if group == "people" and re.search(r"\bcivilians?\b", text, re.I):
                 group = "civilians"

@@ -14,7 +14,6 @@ as double marks so that everything downstream sees one convention.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 _MARK = re.compile(r"[\"“”„«»]")
@@ -121,6 +120,11 @@ def _single_speech_marks(text: str) -> tuple[list[int], list[int]]:
     possible possessive closes only when no sure closing mark comes before the next opener."""
     marks = [(m.start(), role) for m in _SINGLE.finditer(text)
              if (role := _single_role(text, m.start())) is not None]
+    # For each mark: does a sure closing mark follow before the next opener? (one pass from the end)
+    sure_close_ahead = [False] * (len(marks) + 1)
+    for n in range(len(marks) - 1, -1, -1):
+        role = marks[n][1]
+        sure_close_ahead[n] = role == "close" or (role != "open" and sure_close_ahead[n + 1])
     opens: list[int] = []
     closes: list[int] = []
     pending = False
@@ -129,18 +133,11 @@ def _single_speech_marks(text: str) -> tuple[list[int], list[int]]:
             opens.append(i)
             pending = True
         elif pending:
-            if role == "weak close" and any(r == "close" for r in _until_next_open(marks, n + 1)):
+            if role == "weak close" and sure_close_ahead[n + 1]:
                 continue
             closes.append(i)
             pending = False
     return opens, closes
-
-
-def _until_next_open(marks: list[tuple[int, str]], start: int) -> Iterator[str]:
-    for _, role in marks[start:]:
-        if role == "open":
-            return
-        yield role
 
 
 def _unclosed(text: str, start: int, limit: int) -> Quote:
