@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
 import os
 import random
@@ -51,6 +52,21 @@ def store_counts(out: Path) -> tuple[int, int, int]:
         con.close()
 
 
+def lock_held(out: Path) -> bool:
+    """Whether an ETL run holds the output folder's lock now."""
+    try:
+        fd = os.open(out / ".etl.lock", os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing drops the lock if this process got it
+    return False
+
+
 def csv_rows(path: Path) -> list[dict]:
     with open(path, newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
@@ -89,7 +105,8 @@ def test_kill_9_at_any_point_leaves_the_previous_store_readable(first_store):
     assert proc.wait(timeout=600) == 0, proc.stderr.read()
     for name in ("articles.csv", "figures.csv", "statements.csv"):
         assert (out / name).read_bytes() == (fresh / name).read_bytes()
-    assert not list(out.glob(".store-*")), "temporary files of killed runs were left behind"
+    assert not list((out / "runs").glob(".partial-*")), "temporary files of killed runs were left behind"
+    assert len(list((out / "runs").iterdir())) <= 2, "only the current run and the one before are kept"
 
 
 def test_two_runs_at_once_both_finish_and_the_store_is_whole(tmp_path):
@@ -108,8 +125,8 @@ def test_a_second_run_waits_for_the_first_and_says_so(tmp_path):
     inputs.mkdir()
     write_feed(inputs / "feed.jsonl", 600, seed=31)
     first = etl(inputs, out, "--workers", "1")
-    while first.poll() is None and not list(out.glob(".store-*.duckdb.tmp")):
-        time.sleep(0.01)  # the first run is writing: it holds the folder's lock
+    while first.poll() is None and not lock_held(out):
+        time.sleep(0.01)
     second = etl(inputs, out, "--workers", "1")
     assert first.wait(timeout=300) == 0 and second.wait(timeout=300) == 0
     assert f"another ETL run is writing to {out}; waiting for it to finish" in second.stderr.read()
@@ -286,7 +303,7 @@ def test_killing_the_etl_leaves_no_worker_behind(tmp_path):
     children: list[psutil.Process] = []
     try:
         parent = psutil.Process(proc.pid)
-        while proc.poll() is None and len(children) < 3:  # the resource tracker and two workers
+        while proc.poll() is None and len(children) < 2:  # the two workers
             children = parent.children(recursive=True)
             time.sleep(0.05)
         os.kill(proc.pid, signal.SIGKILL)
