@@ -149,11 +149,12 @@ def add(store_folder: Path, files: list[Path], log: Callable[[str], None],
 
     store_path = store_folder / STORE_NAME
     uploads = uploads_dir(store_folder).resolve()
-    before: set[str] = set()
+    # What the store lacked when the person asked: what they see as added, even when a run this one
+    # waited for loaded the uploads first.
+    before = set(_upload_articles(store_path, uploads)["article_id"])
 
     def inputs(meta: dict[str, str]) -> list[str]:
-        # Called with the lock held: the store and its meta are the ones this run builds on.
-        before.update(_upload_articles(store_path, uploads)["article_id"])
+        # Called with the lock held: the meta of the store this run builds on, not the page's copy.
         return run_inputs(store_folder, meta)[0]
 
     summary = run(inputs, store_folder, workers=1, progress=False, log=log, on_progress=on_progress)

@@ -53,8 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     except NothingToLoad as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3
-    except (EngineError, RunFailed) as exc:
+    except RunFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except EngineError as exc:
+        print(f"error: {exc}; the previous store and exports are unchanged", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"error: cannot write the output in {args.output} ({exc.strerror or exc}); "

@@ -232,18 +232,20 @@ class ProcessPool:
                 self._replace(slot, lambda batch, i: batch.put(i, self.lost(batch.articles[i], why)))
 
     def _died(self, slot: _Slot) -> None:
+        slot.process.join(timeout=5)  # its pipe closes a moment before its exit status is there
         code = slot.process.exitcode
+        how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         batch, index = slot.batch, slot.index
         if batch is not None and index in batch.retried:
             # The same article took a second worker with it: the article's doing, given up below.
             self._replace(slot, lambda b, i: b.put(i, self.lost(
-                b.articles[i], f"its extraction process died twice (exit code {code})")))
+                b.articles[i], f"its extraction process died twice ({how})")))
             return
         self.deaths_in_a_row += 1
         if self.deaths_in_a_row >= MAX_DEATHS_IN_A_ROW:
             self.close()
-            raise EngineError(f"{self.deaths_in_a_row} extraction processes died in a row (the last with "
-                              f"exit code {code}); something other than the articles is stopping them")
+            raise EngineError(f"{self.deaths_in_a_row} extraction processes died in a row (the last "
+                              f"{how}); something other than the articles is stopping them")
 
         def retry(b: _Batch, i: int) -> None:
             b.retried.add(i)
