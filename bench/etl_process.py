@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -16,6 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 @dataclass(frozen=True)
 class EtlRun:
     wall: float  # seconds, Python start-up included
+    cpu: float  # CPU seconds of the ETL and its workers (less sensitive than wall to a busy machine)
     inside: float | None  # the ETL's own seconds= (None when it did not finish)
     peak_mib: float  # peak RSS summed over the ETL and its workers
     returncode: int | None  # None when stopped at the timeout
@@ -30,6 +32,7 @@ def run_etl(inputs: list[Path], out: Path, workers: int, timeout: float | None =
             extra: tuple[str, ...] = ()) -> EtlRun:
     """Run the ETL over `inputs` into `out`, sampling the process tree's memory every 20 ms; a run
     still going at `timeout` seconds is stopped (its process tree, by id)."""
+    cpu_before = children_cpu()
     started = time.perf_counter()
     proc = psutil.Popen([sys.executable, "-m", "etl", "--input", *map(str, inputs), "--output", str(out),
                          "--workers", str(workers), "--quiet", *extra], cwd=REPO,
@@ -54,5 +57,12 @@ def run_etl(inputs: list[Path], out: Path, workers: int, timeout: float | None =
     lines = (out_text if proc.returncode == 0 else err).strip().splitlines()
     summary = lines[-1] if lines else ""
     found = re.search(r"seconds=([\d.]+)", summary) if proc.returncode == 0 else None
-    return EtlRun(wall, float(found.group(1)) if found else None, peak / 2**20,
+    return EtlRun(wall, children_cpu() - cpu_before, float(found.group(1)) if found else None, peak / 2**20,
                   None if stopped else proc.returncode, summary)
+
+
+def children_cpu() -> float:
+    """CPU seconds of every child process this process has waited for."""
+    # Workers are reaped by the ETL, so their time is counted in the ETL's, and so here.
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime

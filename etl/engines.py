@@ -165,7 +165,8 @@ class ProcessPool:
         # "spawn", not fork: a forked worker would inherit the output folder's lock, and if the ETL
         # were killed the orphaned workers would hold it and block every later run.
         self.ctx = multiprocessing.get_context("spawn")
-        self.slots = [_Slot(self) for _ in range(workers)]
+        self.workers = workers
+        self.slots: list[_Slot] = []  # started as work comes: a run of one article starts one
         self.queue: deque[tuple[_Batch, int, int]] = deque()  # (batch, first, end) to extract
         self.deaths_in_a_row = 0
         self.away_since: float | None = None
@@ -201,7 +202,9 @@ class ProcessPool:
         self.away_since = time.monotonic()
 
     def _dispatch(self, now: float) -> None:
-        for slot in self.slots:
+        while self.queue and len(self.slots) < self.workers and all(s.batch is not None for s in self.slots):
+            self.slots.append(_Slot(self))
+        for slot in list(self.slots):
             if slot.batch is None and self.queue:
                 batch, start, end = self.queue.popleft()
                 slot.batch, slot.index, slot.end, slot.since = batch, start, end, now
@@ -257,7 +260,7 @@ class ProcessPool:
         """Stop the slot's worker, settle its current article, requeue the rest of its work."""
         batch, index, end = slot.batch, slot.index, slot.end
         slot.stop()
-        self.slots[self.slots.index(slot)] = _Slot(self)
+        self.slots.remove(slot)  # a new worker is started when there is work for it
         if batch is None:
             return
         if index + 1 < end:

@@ -37,8 +37,9 @@ ETL_ROOT = Path(__file__).resolve().parent
 REPO_ROOT = ETL_ROOT.parent
 DEFAULT_ACTORS = REPO_ROOT / "data" / "actors.csv"
 BATCH = 64
-# A batch also ends at this much text, so batches of long articles stay small in memory.
-BATCH_CHARS = 1 << 20
+# A batch also ends at this much text (two parts of a long article), so the parts of one long
+# article are shared out among the workers and batches stay small in memory.
+BATCH_CHARS = 256 * 1024
 # Seconds one article (or one part of a long one) may take to extract. The corpus's articles take
 # milliseconds; this is for the pathological ones.
 TIME_BUDGET = 60.0
