@@ -13,6 +13,11 @@ RSS of the process tree, and net seconds and net CPU seconds per MiB relative to
 the same shape (the issue's limit is 1.5). Runs of 100 KB and less, and the 1 KB run, give the
 least of each figure over five runs: they last about a second, mostly start-up.
 
+Then, for the single-article sizes, extraction alone in this one process (CPU seconds of extracting
+the article's parts as the ETL cuts them, no start-up, no store): the cleanest view of how the cost
+grows with the length of an article, and where a wall-clock figure of a busy machine cannot be
+trusted. --no-inprocess skips it.
+
 --memory adds the three 100 MB shapes the memory limit (1.5 GB for the process tree) is about:
 one huge article, a million tiny articles in one .jsonl, and one .jsonl line of 100 MB.
 The inputs are written to a temporary folder and deleted afterwards.
@@ -23,6 +28,7 @@ import argparse
 import json
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -127,6 +133,26 @@ def measure(corpus: Path, build, size: int, workers: int, timeout: float, tries:
                    inside=min((r.inside for r in done if r.inside is not None), default=None))
 
 
+def extraction_cpu(corpus: Path, size: int) -> float:
+    """CPU seconds to extract one article of `size` bytes, in its parts, in this process (the least
+    of ten tries for sizes up to 100 KB)."""
+    sys.path.insert(0, str(REPO))
+    from etl import parts
+    from etl.actors import ActorRegistry
+    from etl.model import Article
+    from etl.pipeline import DEFAULT_ACTORS, extract_batch
+
+    registry = ActorRegistry.load(DEFAULT_ACTORS)
+    article = Article("scaling", None, "Scaling test", "", (), "", "article.txt", body_of(corpus, size))
+    best = float("inf")
+    for _ in range(10 if size <= REFERENCE else 1):
+        started = time.process_time()
+        for part in parts.split(article):
+            extract_batch([part.article], registry)
+        best = min(best, time.process_time() - started)
+    return best
+
+
 def fmt(value: float | None, spec: str, missing: str = "-") -> str:
     return missing if value is None else format(value, spec)
 
@@ -139,6 +165,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=900, help="stop a run after this many seconds")
     parser.add_argument("--memory", action="store_true", help="also the three 100 MB shapes")
+    parser.add_argument("--no-inprocess", action="store_true", help="skip extraction alone, in this process")
     args = parser.parse_args()
     if not args.corpus.exists():
         raise SystemExit(f"no corpus at {args.corpus}")
@@ -171,6 +198,20 @@ def main() -> None:
               flush=True)
         if run.returncode not in (0, None):
             print(f"    {run.summary}")
+    if args.no_inprocess:
+        return
+    print("extraction alone, one article in its parts, in this process:")
+    print(f"{'size':>9}{'cpu s':>9}{'s/MiB':>8}{'s/MiB vs 100K':>15}")
+    per_mib = None
+    for text in args.sizes.split(","):
+        size = parse_size(text)
+        cpu = extraction_cpu(args.corpus, size)
+        mib = size / 2**20
+        if size == REFERENCE:
+            per_mib = cpu / mib
+        ratio = fmt(cpu / mib / per_mib, ".2f") if per_mib else "-"
+        label = f"{size // 2**20} MiB" if size >= 2**20 else f"{size // 2**10} KiB"
+        print(f"{label:>9}{cpu:>9.2f}{cpu / mib:>8.2f}{ratio:>15}", flush=True)
 
 
 if __name__ == "__main__":

@@ -6,15 +6,12 @@ drives Debian's chromium through Playwright, recording every request each page m
 """
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO_ROOT, build_store
-from test_browser import CHROMIUM, WAIT_MS, _free_port, _shot, _wait_healthy
+from conftest import build_store
+from test_browser import CHROMIUM, WAIT_MS, _shot, streamlit_server
 
 from etl.model import Article, Figure
 
@@ -36,26 +33,8 @@ def server(tmp_path_factory):
     figure = Figure("u1:f1", "u1", article.published, 9, None, "exact", "killed", "civilians", "ukraine",
                     None, None, False, "the report", None, SENTENCE, "the report")
     build_store(folder, [article], [figure], [])
-    port = _free_port()
-    log = folder / "server.log"
-    env = {**os.environ, "WAR_NEWS_STORE": str(folder)}
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false"],
-            cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_healthy(url, proc, log)
+    with streamlit_server(folder, folder / "server.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="module")

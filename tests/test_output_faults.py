@@ -87,14 +87,19 @@ def test_a_full_disk_ends_the_run_in_one_line_and_keeps_the_previous_store(tmp_p
             "no half-written run is left"
 
 
-def test_a_read_only_output_folder_ends_the_run_in_one_line(tmp_path):
-    inputs = tmp_path / "in"
+def first_run(tmp_path: Path, seed: int) -> tuple[Path, Path]:
+    """A published run of 40 articles, and 40 more waiting in the inputs for the next run."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()
-    write_feed(inputs / "a.jsonl", 40, seed=72)
-    out = tmp_path / "out"
+    write_feed(inputs / "a.jsonl", 40, seed=seed)
     assert etl(inputs, out).returncode == 0
+    write_feed(inputs / "b.jsonl", 40, seed=seed + 1)
+    return inputs, out
+
+
+def test_a_read_only_output_folder_ends_the_run_in_one_line(tmp_path):
+    inputs, out = first_run(tmp_path, seed=72)
     before = published(out)
-    write_feed(inputs / "b.jsonl", 40, seed=73)
     with read_only(out / "runs"):
         proc = etl(inputs, out)
     assert_failed_plainly(proc, "Read-only file system")
@@ -103,12 +108,7 @@ def test_a_read_only_output_folder_ends_the_run_in_one_line(tmp_path):
 
 def test_a_read_only_parquet_folder_of_the_last_run_does_not_stop_the_next_or_mix_its_exports(tmp_path):
     """It used to publish the new store while the Parquet exports stayed those of the run before."""
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    write_feed(inputs / "a.jsonl", 40, seed=74)
-    out = tmp_path / "out"
-    assert etl(inputs, out).returncode == 0
-    write_feed(inputs / "b.jsonl", 40, seed=75)
+    inputs, out = first_run(tmp_path, seed=74)
     with read_only(out / "parquet"):
         proc = etl(inputs, out)
         assert proc.returncode == 0, proc.stderr
