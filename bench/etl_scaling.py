@@ -177,7 +177,8 @@ def main() -> None:
           f"peak RSS {fixed_run.peak_mib:.0f} MiB")
     print(f"{'shape':<26}{'size':>9}{'wall s':>9}{'net s':>9}{'MiB/s':>8}{'net cpu s':>11}{'peak MiB':>10}"
           f"{'s/MiB vs 100K':>15}{'cpu/MiB vs 100K':>17}")
-    jobs = [(shape, SHAPES[shape], parse_size(s)) for shape in args.shapes.split(",") for s in args.sizes.split(",")]
+    jobs = [(shape, SHAPES[shape], parse_size(s)) for shape in filter(None, args.shapes.split(","))
+            for s in args.sizes.split(",")]
     if args.memory:
         jobs += [(name, build, 100 * 10**6) for name, build in MEMORY_SHAPES.items()]
     reference: dict[str, tuple[float, float]] = {}

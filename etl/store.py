@@ -45,6 +45,10 @@ from etl.model import (
 from etl.spreadsheet import inert, quoted
 
 STORE_NAME = "store.duckdb"
+# DuckDB's memory while the ETL writes and exports a store (it spills to disk past this); by default
+# it would take most of the machine's memory, and a store holding one very long article made the
+# export alone take ten times that article's size.
+MEMORY_LIMIT = "256MB"
 RUNS_DIR = "runs"
 CURRENT = "current"
 _PARTIAL = ".partial-"
@@ -140,7 +144,8 @@ class StoreWriter:
         self.run_dir = runs / (_PARTIAL + secrets.token_hex(4))
         self.run_dir.mkdir()
         self.published_dir: Path | None = None
-        self.con: duckdb.DuckDBPyConnection | None = duckdb.connect(str(self.run_dir / STORE_NAME))
+        self.con: duckdb.DuckDBPyConnection | None = duckdb.connect(str(self.run_dir / STORE_NAME),
+                                                                    config={"memory_limit": MEMORY_LIMIT})
         create_tables(self.con)
         self._pending: dict[str, list[tuple]] = {t: [] for t in TABLES}
 
@@ -331,6 +336,7 @@ def export(folder: str | Path) -> None:
     parquet = folder / PARQUET_DIR
     con = open_read_only(store_path(folder))
     try:
+        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         parquet.mkdir(exist_ok=True)
         for table, columns in EXPORTS.items():
             exact = _ordered_select(table, [f"t.{quoted(c)}" for c in columns])
