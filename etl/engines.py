@@ -92,6 +92,7 @@ def _worker(conn: Connection, task: Task, actors_path: str, parent: int) -> None
     """A worker process: takes a list of articles at a time, answers with one result per article."""
     _exit_with_parent(parent)
     registry = ActorRegistry.load(Path(actors_path))
+    conn.send(_READY)  # starting is not extracting: the parent's stall clock starts now
     while True:
         try:
             articles = conn.recv()
@@ -103,6 +104,7 @@ def _worker(conn: Connection, task: Task, actors_path: str, parent: int) -> None
             conn.send(task([article], registry)[0])
 
 
+_READY = ("etl-worker", "ready")
 # Workers dying this many times in a row, with no article finished in between, is not an article's
 # fault (memory limits, someone killing them): the run stops rather than retrying forever.
 MAX_DEATHS_IN_A_ROW = 3
@@ -217,9 +219,11 @@ class ProcessPool:
         try:
             while slot.batch is not None and slot.conn.poll():
                 value = slot.conn.recv()
+                slot.since = time.monotonic()
+                if isinstance(value, tuple) and value == _READY:
+                    continue
                 slot.batch.put(slot.index, value)
                 slot.index += 1
-                slot.since = time.monotonic()
                 self.deaths_in_a_row = 0
                 if slot.index == slot.end:
                     slot.batch = None

@@ -45,10 +45,17 @@ from etl.model import (
 from etl.spreadsheet import inert, quoted
 
 STORE_NAME = "store.duckdb"
-# DuckDB's memory while the ETL writes and exports a store (it spills to disk past this); by default
-# it would take most of the machine's memory, and a store holding one very long article made the
-# export alone take ten times that article's size.
-MEMORY_LIMIT = "256MB"
+# DuckDB's memory while the ETL writes and exports a store, in MB (it spills to disk past this); by
+# default it would take most of the machine's memory, and a store holding one very long article made
+# the export alone take ten times that article's size. A text is one value DuckDB must hold whole,
+# a few times over while it is written and exported: the limit grows with the longest article.
+MEMORY_MB = 256
+_MEMORY_PER_TEXT_MB = 4
+
+
+def memory_mb(longest_text: int) -> int:
+    """DuckDB's limit, in MB, for a store whose longest article has `longest_text` characters."""
+    return MEMORY_MB + _MEMORY_PER_TEXT_MB * (longest_text >> 20)
 RUNS_DIR = "runs"
 CURRENT = "current"
 _PARTIAL = ".partial-"
@@ -60,6 +67,7 @@ _TYPES = {
     "cumulative": "BOOLEAN", "seq": "INTEGER", "ord": "INTEGER", "lat": "DOUBLE", "lon": "DOUBLE",
 }
 ARTICLE_STORE_COLUMNS = ARTICLE_COLUMNS + ("text", "content_hash", "ord")
+_TEXT = ARTICLE_STORE_COLUMNS.index("text")
 TABLES: dict[str, tuple[str, ...]] = {
     "articles": ARTICLE_STORE_COLUMNS,
     "figures": FIGURE_COLUMNS + ("seq",),
@@ -145,15 +153,28 @@ class StoreWriter:
         self.run_dir.mkdir()
         self.published_dir: Path | None = None
         self.con: duckdb.DuckDBPyConnection | None = duckdb.connect(str(self.run_dir / STORE_NAME),
-                                                                    config={"memory_limit": MEMORY_LIMIT})
+                                                                    config={"memory_limit": f"{MEMORY_MB}MB"})
+        self.longest_text = 0
         create_tables(self.con)
         self._pending: dict[str, list[tuple]] = {t: [] for t in TABLES}
 
     def add(self, table: str, rows: Iterable[tuple]) -> None:
         pending = self._pending[table]
+        if table == "articles":
+            rows = list(rows)
+            self._fit(max((len(row[_TEXT]) for row in rows), default=0))
         pending.extend(rows)
         if len(pending) >= 5000:
             self._flush(table)
+
+    def _fit(self, text_chars: int) -> None:
+        """Let DuckDB hold an article's text whole: its limit grows with the longest one."""
+        if text_chars > self.longest_text and memory_mb(text_chars) > memory_mb(self.longest_text):
+            self.con.execute(f"SET memory_limit = '{memory_mb(text_chars)}MB'")
+        self.longest_text = max(self.longest_text, text_chars)
+
+    def _longest(self, table: str) -> int:
+        return self.con.execute(f"SELECT coalesce(max(strlen(text)), 0) FROM {table}").fetchone()[0]
 
     def _flush(self, table: str) -> None:
         rows = self._pending[table]
@@ -179,6 +200,7 @@ class StoreWriter:
 
     def attach_old(self, old_store: Path) -> None:
         self.con.execute(f"ATTACH {sql_literal(old_store)} AS old (READ_ONLY)")
+        self._fit(self._longest("old.articles"))  # articles copied from it are held whole too
 
     def first_rejection(self) -> str | None:
         """'path: reason' of the first rejected item so far, for a message."""
@@ -193,10 +215,11 @@ class StoreWriter:
         """Finish the store, write its exports beside it, and make the run the current one."""
         for table in TABLES:
             self._flush(table)
+        self._fit(self._longest("articles"))
         self.con.execute("CHECKPOINT")
         self.con.close()
         self.con = None
-        export(self.run_dir)
+        export(self.run_dir, memory_mb(self.longest_text))
         _fsync_tree(self.run_dir)
         runs = self.run_dir.parent
         name = _run_name(runs)
@@ -324,7 +347,7 @@ SINGLE_FILES = ("rejected", "sources", "meta")
 PARTITION_COLUMN = "month"
 
 
-def export(folder: str | Path) -> None:
+def export(folder: str | Path, memory: int = MEMORY_MB) -> None:
     """Write the CSV and Parquet exports of `folder`/store.duckdb into `folder`.
 
     <table>.csv are the four tables with the contract's columns, text cells a spreadsheet would run
@@ -336,7 +359,7 @@ def export(folder: str | Path) -> None:
     parquet = folder / PARQUET_DIR
     con = open_read_only(store_path(folder))
     try:
-        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        con.execute(f"SET memory_limit = '{int(memory)}MB'")
         parquet.mkdir(exist_ok=True)
         for table, columns in EXPORTS.items():
             exact = _ordered_select(table, [f"t.{quoted(c)}" for c in columns])
@@ -346,7 +369,7 @@ def export(folder: str | Path) -> None:
             _export_partitioned(con, table, month, parquet / table)
         for table in SINGLE_FILES:
             if table not in EXPORTS:  # rejected's export above already holds every store column
-                _copy(con, f"SELECT * FROM {table}", parquet / f"{table}.parquet", "FORMAT PARQUET")
+                _copy(con, f"SELECT * FROM {table} ORDER BY ALL", parquet / f"{table}.parquet", "FORMAT PARQUET")
     finally:
         con.close()
 
