@@ -105,6 +105,7 @@ def _worker(conn: Connection, task: Task, actors_path: str, parent: int) -> None
 
 
 _READY = ("etl-worker", "ready")
+STARTUP_SECONDS = 300
 # Workers dying this many times in a row, with no article finished in between, is not an article's
 # fault (memory limits, someone killing them): the run stops rather than retrying forever.
 MAX_DEATHS_IN_A_ROW = 3
@@ -142,6 +143,8 @@ class _Slot:
         self.index = 0  # the article of `batch` being extracted now
         self.end = 0  # where this worker's part of `batch` ends
         self.since = 0.0  # when the worker last finished an article (or got its work)
+        self.ready = False  # it has started: its stall clock runs only from then
+        self.started = time.monotonic()
 
     def stop(self) -> None:
         self.process.kill()
@@ -221,6 +224,7 @@ class ProcessPool:
                 value = slot.conn.recv()
                 slot.since = time.monotonic()
                 if isinstance(value, tuple) and value == _READY:
+                    slot.ready = True
                     continue
                 slot.batch.put(slot.index, value)
                 slot.index += 1
@@ -233,8 +237,11 @@ class ProcessPool:
     def _check_stalls(self, now: float) -> None:
         if self.stall_seconds is None:
             return
-        for slot in self.slots:
-            if slot.batch is not None and now - slot.since > self.stall_seconds:
+        for slot in list(self.slots):
+            if not slot.ready and now - slot.started > STARTUP_SECONDS:
+                slot.process.kill()  # never started (a busy machine takes seconds, not minutes)
+                self._died(slot)
+            elif slot.ready and slot.batch is not None and now - slot.since > self.stall_seconds:
                 why = f"stopped after {self.stall_seconds:g} s without an answer"
                 self._replace(slot, lambda batch, i: batch.put(i, self.lost(batch.articles[i], why)))
 
