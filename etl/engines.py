@@ -192,7 +192,7 @@ class ProcessPool:
             for slot in self.slots:
                 slot.since += now - self.away_since
         self._dispatch(now)
-        busy = [s for s in self.slots if s.batch is not None]
+        busy = [s for s in self.slots if s.batch is not None or not s.ready]
         ready = wait([s.conn for s in busy] + [s.process.sentinel for s in busy], wait_seconds) if busy else []
         for slot in busy:
             if slot.conn in ready:
@@ -207,10 +207,13 @@ class ProcessPool:
         self.away_since = time.monotonic()
 
     def _dispatch(self, now: float) -> None:
-        while self.queue and len(self.slots) < self.workers and all(s.batch is not None for s in self.slots):
+        # A worker is started when queued work outnumbers the workers free or starting.
+        while len(self.queue) > sum(s.batch is None for s in self.slots) and len(self.slots) < self.workers:
             self.slots.append(_Slot(self))
         for slot in list(self.slots):
-            if slot.batch is None and self.queue:
+            # Only to a worker that has started: sending to one still starting would block this
+            # process (which meanwhile reads the next inputs) until it has.
+            if slot.ready and slot.batch is None and self.queue:
                 batch, start, end = self.queue.popleft()
                 slot.batch, slot.index, slot.end, slot.since = batch, start, end, now
                 try:
@@ -220,7 +223,7 @@ class ProcessPool:
 
     def _receive(self, slot: _Slot) -> None:
         try:
-            while slot.batch is not None and slot.conn.poll():
+            while (slot.batch is not None or not slot.ready) and slot.conn.poll():
                 value = slot.conn.recv()
                 slot.since = time.monotonic()
                 if isinstance(value, tuple) and value == _READY:
