@@ -126,6 +126,9 @@ class _Batch:
     def result(self) -> list:
         while self.missing:
             self.pool.pump(wait_seconds=1.0)
+            if self.missing:
+                # Let answers gather (a pipe holds dozens): a wake-up per few articles, not per one.
+                time.sleep(0.01)
         return self.results
 
 
