@@ -16,24 +16,12 @@ from app import db
 from app.filters import Filters
 from app.queries import Query
 from app.texts import CAVEATS, COLUMNS, CSV_NOTE
-
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
-_FORMULA_START = r"^[=+\-@\t\r]"
-# ...but a plain negative number is a number, not a formula: leave it readable as one.
-_PLAIN_NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
+from etl.spreadsheet import inert, quoted
 
 
 def _cell(name: str, type_name: str) -> str:
-    col = _quoted(name)
-    if type_name != "VARCHAR":
-        return col
-    return (f"CASE WHEN regexp_matches({col}, '{_FORMULA_START}') "
-            f"AND NOT regexp_matches({col}, '{_PLAIN_NUMBER}') "
-            f"THEN '''' || {col} ELSE {col} END AS {col}")
+    col = quoted(name)
+    return inert(col, name) if type_name == "VARCHAR" else col
 
 
 def csv_bytes(store: db.Store, query: Query) -> bytes:

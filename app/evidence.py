@@ -15,6 +15,12 @@ FIGURE, STATEMENT = 1, 2
 COLORS = {FIGURE: "orange", STATEMENT: "blue", FIGURE | STATEMENT: "violet"}
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
+# Streamlit's Markdown turns bare addresses into links after escapes are read ("https://...",
+# "www.x", "name@host"), so escaping cannot stop it. An invisible word joiner inside the pattern
+# it looks for (after "http:" / "https:", after "www", after "@") leaves the text as it reads and
+# stops the link.
+WORD_JOINER = "\u2060"
+_NO_AUTOLINK = re.compile(r"(?i)(?<=\bhttps:)(?=//)|(?<=\bhttp:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)(?=\w)")
 
 
 @dataclass(frozen=True)
@@ -53,8 +59,9 @@ def segments(text: str, evidence: Iterable[tuple[str, int]]) -> list[Segment]:
 
 
 def escape_markdown(text: str) -> str:
-    """Backslash-escape every ASCII punctuation character, which Markdown then shows literally."""
-    return _PUNCTUATION.sub(r"\\\1", text)
+    """Backslash-escape every ASCII punctuation character, which Markdown then shows literally, and
+    keep bare addresses from becoming links (see _NO_AUTOLINK)."""
+    return _PUNCTUATION.sub(r"\\\1", _NO_AUTOLINK.sub(WORD_JOINER, text))
 
 
 def _line(text: str, mark: int) -> str:

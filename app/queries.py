@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from app.filters import Filters
+from app.paths import shown_sql
 
 BREAKDOWNS = ("category", "group", "side")
 
@@ -454,5 +455,6 @@ def tags(limit: int = 2000) -> Query:
 
 
 def rejected() -> Query:
-    return Query("SELECT path, line, reason FROM rejected ORDER BY path, line NULLS FIRST, reason",
-                 article_ids=None)
+    # Paths as visitors may see them (app/paths.py), ordered as the files were.
+    return Query(f"SELECT {shown_sql('r.path')} AS path, r.line, r.reason FROM rejected r "
+                 "ORDER BY r.path, r.line NULLS FIRST, r.reason", article_ids=None)

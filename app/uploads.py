@@ -1,7 +1,9 @@
 """Articles uploaded in the dashboard: checked, saved under safe names, and loaded by the ETL.
 
 Uploads go to <store folder>/uploads/. The ETL then runs over the previous run's inputs (the
-store's meta 'inputs') plus that folder, so the new articles join the existing ones.
+store's meta 'inputs') plus that folder, so the new articles join the existing ones. Those inputs
+are read once the run holds the store's lock: a run that had to wait for another (say, a
+command-line run that added a file) builds on what that one published, and loses none of it.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from typing import Callable
 
 import pandas as pd
 
+from app.paths import shown_sql
 from etl.store import STORE_NAME, open_read_only
 
 ALLOWED = (".txt", ".md", ".json", ".jsonl", ".csv", ".html", ".htm")
@@ -116,7 +119,7 @@ def _upload_articles(store_path: Path, uploads: Path) -> pd.DataFrame:
     con = open_read_only(store_path)
     try:
         return con.execute(
-            "SELECT a.article_id, a.published, a.title, a.source, a.path, "
+            f"SELECT a.article_id, a.published, a.title, a.source, {shown_sql('a.path')} AS path, "
             "(SELECT count(*) FROM figures f WHERE f.article_id = a.article_id) AS figures, "
             "(SELECT count(*) FROM statements s WHERE s.article_id = a.article_id) AS statements "
             "FROM articles a WHERE starts_with(a.path, $dir) ORDER BY a.path, a.ord",
@@ -128,25 +131,32 @@ def _upload_articles(store_path: Path, uploads: Path) -> pd.DataFrame:
 def _rejections(store_path: Path, files: list[Path]) -> pd.DataFrame:
     con = open_read_only(store_path)
     try:
-        return con.execute("SELECT path, line, reason FROM rejected WHERE list_contains($files, path) "
-                           "ORDER BY path, line NULLS FIRST", {"files": [str(f) for f in files]}).df()
+        return con.execute(f"SELECT {shown_sql('r.path')} AS path, r.line, r.reason FROM rejected r "
+                           "WHERE list_contains($files, r.path) ORDER BY r.path, r.line NULLS FIRST",
+                           {"files": [str(f) for f in files]}).df()
     finally:
         con.close()
 
 
-def add(store_folder: Path, files: list[Path], meta: dict[str, str],
-        log: Callable[[str], None],
+def add(store_folder: Path, files: list[Path], log: Callable[[str], None],
         on_progress: Callable[[int, int], None] | None = None) -> Outcome:
     """Run the ETL over the previous inputs plus the uploads; report what the uploads added.
 
     `on_progress(files_done, files_total)` follows the run, as the command line's progress bar does.
+    Raises etl.pipeline.RunFailed (with a message for a person) when the run publishes nothing.
     """
     from etl.pipeline import run
 
     store_path = store_folder / STORE_NAME
     uploads = uploads_dir(store_folder).resolve()
+    # What the store lacked when the person asked: what they see as added, even when a run this one
+    # waited for loaded the uploads first.
     before = set(_upload_articles(store_path, uploads)["article_id"])
-    inputs, _ = run_inputs(store_folder, meta)
+
+    def inputs(meta: dict[str, str]) -> list[str]:
+        # Called with the lock held: the meta of the store this run builds on, not the page's copy.
+        return run_inputs(store_folder, meta)[0]
+
     summary = run(inputs, store_folder, workers=1, progress=False, log=log, on_progress=on_progress)
     after = _upload_articles(store_path, uploads)
     added = after[~after["article_id"].isin(before)].reset_index(drop=True)

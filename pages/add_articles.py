@@ -6,6 +6,8 @@ import streamlit as st
 
 from app import db, router, uploads
 from app.evidence import escape_markdown
+from app.paths import public, shown
+from etl.pipeline import RunFailed
 
 router.enter_page()
 
@@ -19,17 +21,23 @@ if store is not None and store.parquet:
             "where the store is built: `python3 -m etl --input ... --output DIR`, then copy `DIR/parquet/` again.")
     st.stop()
 target = uploads.uploads_dir(folder)
-st.markdown("Upload article files; they are saved in the folder below and loaded together with the inputs "
+st.markdown("Upload article files; they are saved in the store's folder, under the folder below, and loaded "
+            "together with the inputs "
             "of the previous ETL run. Formats: " + ", ".join(f"`{e}`" for e in uploads.ALLOWED)
             + f"; at most {uploads.MAX_BYTES // 2**20} MB per file.")
-st.code(str(target), language=None)
+st.code(f"{target.name}/", language=None)
 
 if "upload_round" not in st.session_state:
     st.session_state.upload_round = 0
-files = st.file_uploader("Article files", type=[e.lstrip(".") for e in uploads.ALLOWED],
-                         accept_multiple_files=True, key=f"uploader-{st.session_state.upload_round}")
+
+# No `type=`: Streamlit would check names itself before this page runs, and a name it refuses (a
+# NUL byte from a crafted client) would replace the page with a traceback. uploads.refusal checks
+# every file's name, type and size, and says why in a line.
+files = st.file_uploader("Article files", accept_multiple_files=True,
+                         key=f"uploader-{st.session_state.upload_round}",
+                         help="Formats: " + ", ".join(uploads.ALLOWED)) or []
 accepted, refused = [], []
-for f in files or []:
+for f in files:
     reason = uploads.refusal(f.name, f.size)
     if reason:
         refused.append((f.name, reason))
@@ -42,7 +50,7 @@ meta = db.meta(store) if store is not None and db.problem(store) is None else {}
 inputs, missing = uploads.run_inputs(folder, meta)
 if missing:
     st.warning("These inputs of the previous run no longer exist, so their articles will leave the store: "
-               + escape_markdown(", ".join(missing)))
+               + escape_markdown(", ".join(shown(m, missing) for m in missing)))
 
 
 def _request_run() -> None:
@@ -61,7 +69,7 @@ if st.session_state.pop("add_requested", False) and accepted:
             st.caption(escape_markdown(f"{s.name} → {s.path.name} ({note})"))
     messages: list[str] = []
     with st.status("Running the ETL…", expanded=True) as status:
-        st.text("Inputs: " + ", ".join(inputs))
+        st.text("Inputs: " + ", ".join(shown(i, inputs) for i in inputs))
         # The run goes on in a worker thread, so this page can show that it is alive; if the user
         # leaves the page, the run still finishes and publishes (shutdown does not wait for it).
         pool = ThreadPoolExecutor(max_workers=1)
@@ -70,13 +78,14 @@ if st.session_state.pop("add_requested", False) and accepted:
         def follow(done: int, total: int) -> None:
             files_done[:] = [done, max(total, 1)]
 
-        job = pool.submit(uploads.add, folder, [s.path for s in saved], meta, messages.append, follow)
+        job = pool.submit(uploads.add, folder, [s.path for s in saved], messages.append, follow)
         pool.shutdown(wait=False)
         started, bar, ticker = time.monotonic(), st.progress(0.0), st.empty()
         while not job.done():
             done, total = files_done
             bar.progress(done / total, text=f"{done} of {total} input files")
-            ticker.text(f"{time.monotonic() - started:.0f} s elapsed" + (f" · {messages[-1]}" if messages else ""))
+            ticker.text(f"{time.monotonic() - started:.0f} s elapsed"
+                        + (f" · {public(messages[-1], folder)}" if messages else ""))
             time.sleep(0.5)
         bar.empty()
         ticker.empty()
@@ -86,9 +95,10 @@ if st.session_state.pop("add_requested", False) and accepted:
         except Exception as exc:  # the ETL's own failure is shown as a message, not a traceback
             st.session_state.add_outcome = None
             status.update(label="The ETL failed", state="error")
-            st.error(escape_markdown(f"The ETL could not run: {type(exc).__name__}: {exc}"))
+            why = str(exc) if isinstance(exc, RunFailed) else f"{type(exc).__name__}: {exc}"
+            st.error(escape_markdown(public(f"The ETL could not run: {why}", folder)))
         for message in messages:
-            st.text(message)
+            st.text(public(message, folder))
     if st.session_state.add_outcome is not None:
         # A fresh run of the page: an empty uploader, and filters that know the new data.
         st.session_state.upload_round += 1

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from app import db, queries, router, tables, view
+from app.paths import shown
 from app.texts import CAVEATS, WHAT_IT_IS, WHAT_IT_IS_NOT
 
 router.enter_page()
@@ -49,7 +50,8 @@ tables.show(store, queries.statements(filters), name="statements-latest",
 meta = db.meta(store)
 with st.expander("About this version of the data"):
     st.text(f"Data version: {meta.get('version', 'unknown')}\nGenerated: {meta.get('generated_at', 'unknown')}")
-    st.text("Inputs read: " + ", ".join(json.loads(meta.get("inputs") or "[]")))
+    inputs = json.loads(meta.get("inputs") or "[]")
+    st.text("Inputs read: " + ", ".join(shown(i, inputs) for i in inputs))  # not the server's folders
     st.markdown("**Input items that could not be loaded**")
     tables.show(store, queries.rejected(), name="rejected", about="Input items the ETL could not load, and why.",
                 filters=filters, key="rejected", link=False)

@@ -14,6 +14,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -46,11 +48,11 @@ def _wait_healthy(url: str, proc: subprocess.Popen, log: Path) -> None:
     pytest.fail(f"streamlit did not become healthy:\n{log.read_text()}")
 
 
-@pytest.fixture(scope="module")
-def server(fixture_store, tmp_path_factory):
+@contextmanager
+def streamlit_server(store_folder: Path, log: Path) -> Iterator[str]:
+    """`streamlit run dashboard.py` on the store in `store_folder`; yields its address."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    env = {**os.environ, "WAR_NEWS_STORE": str(fixture_store.folder)}
+    env = {**os.environ, "WAR_NEWS_STORE": str(store_folder)}
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
@@ -68,6 +70,12 @@ def server(fixture_store, tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="module")
+def server(fixture_store, tmp_path_factory):
+    with streamlit_server(fixture_store.folder, tmp_path_factory.mktemp("streamlit") / "server.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
 import os
 import random
@@ -51,6 +52,21 @@ def store_counts(out: Path) -> tuple[int, int, int]:
         con.close()
 
 
+def lock_held(out: Path) -> bool:
+    """Whether an ETL run holds the output folder's lock now."""
+    try:
+        fd = os.open(out / ".etl.lock", os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing drops the lock if this process got it
+    return False
+
+
 def csv_rows(path: Path) -> list[dict]:
     with open(path, newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
@@ -89,7 +105,8 @@ def test_kill_9_at_any_point_leaves_the_previous_store_readable(first_store):
     assert proc.wait(timeout=600) == 0, proc.stderr.read()
     for name in ("articles.csv", "figures.csv", "statements.csv"):
         assert (out / name).read_bytes() == (fresh / name).read_bytes()
-    assert not list(out.glob(".store-*")), "temporary files of killed runs were left behind"
+    assert not list((out / "runs").glob(".partial-*")), "temporary files of killed runs were left behind"
+    assert len(list((out / "runs").iterdir())) <= 2, "only the current run and the one before are kept"
 
 
 def test_two_runs_at_once_both_finish_and_the_store_is_whole(tmp_path):
@@ -108,8 +125,8 @@ def test_a_second_run_waits_for_the_first_and_says_so(tmp_path):
     inputs.mkdir()
     write_feed(inputs / "feed.jsonl", 600, seed=31)
     first = etl(inputs, out, "--workers", "1")
-    while first.poll() is None and not list(out.glob(".store-*.duckdb.tmp")):
-        time.sleep(0.01)  # the first run is writing: it holds the folder's lock
+    while first.poll() is None and not lock_held(out):
+        time.sleep(0.01)
     second = etl(inputs, out, "--workers", "1")
     assert first.wait(timeout=300) == 0 and second.wait(timeout=300) == 0
     assert f"another ETL run is writing to {out}; waiting for it to finish" in second.stderr.read()
@@ -286,7 +303,7 @@ def test_killing_the_etl_leaves_no_worker_behind(tmp_path):
     children: list[psutil.Process] = []
     try:
         parent = psutil.Process(proc.pid)
-        while proc.poll() is None and len(children) < 3:  # the resource tracker and two workers
+        while proc.poll() is None and len(children) < 2:  # the two workers
             children = parent.children(recursive=True)
             time.sleep(0.05)
         os.kill(proc.pid, signal.SIGKILL)
@@ -299,3 +316,129 @@ def test_killing_the_etl_leaves_no_worker_behind(tmp_path):
                 child.kill()
             except psutil.NoSuchProcess:
                 pass
+
+
+# -- an upload that waits behind a command-line run loses nothing (issue 15, item 1) ---------------
+
+
+def test_an_upload_run_waiting_behind_a_command_line_run_keeps_what_that_run_added(tmp_path, open_app):
+    inputs, store = tmp_path / "in", tmp_path / "store"
+    inputs.mkdir()
+    base = write_feed(inputs / "base.jsonl", 50, seed=40)
+    assert etl(base, store, "--workers", "1").wait(timeout=300) == 0
+    (store / "uploads").mkdir()
+    at = open_app(store, "pages/add_articles.py")  # the page has read the store's inputs: base only
+    story = "Convoy reaches Kherson\n2022-11-20\n\nAbout 300 residents were evacuated, officials said.\n"
+    at.file_uploader[0].set_value(("convoy.txt", story.encode(), "text/plain")).run()
+    extra = write_feed(tmp_path / "extra.jsonl", 800, seed=41)
+    cli = subprocess.Popen([sys.executable, "-m", "etl", "--input", str(base), str(store / "uploads"), str(extra),
+                            "--output", str(store), "--quiet", "--workers", "1"], cwd=REPO,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    while cli.poll() is None and not lock_held(store):
+        time.sleep(0.01)
+    assert cli.poll() is None, "the command-line run was still running when the page's run started"
+    next(b for b in at.main.button if "run the ETL" in b.label).click().run(timeout=600)
+    assert cli.wait(timeout=600) == 0, cli.stderr.read()
+    assert not at.exception and not at.error
+    con = duckdb.connect(str(store / "store.duckdb"), read_only=True)
+    try:
+        by_path = dict(con.execute("SELECT path, count(*) FROM articles GROUP BY path").fetchall())
+    finally:
+        con.close()
+    assert by_path.get(str(extra)) == 800, "the command-line run's new file is still in the store"
+    assert by_path.get(str(base)) == 50
+    assert by_path.get(str((store / "uploads" / "convoy.txt").resolve())) == 1
+    assert any("Added: 1 article" in m.value for m in at.markdown), [m.value for m in at.markdown] + [t.value for t in at.text]
+
+
+# -- a kill at the moment of publishing never leaves tables of two runs (issue 15, item 5) ---------
+
+
+def published_rows(out: Path) -> dict[str, int]:
+    """Rows in each CSV at the documented paths, and what the store there says it holds."""
+    counts = {name: len(csv_rows(out / f"{name}.csv")) for name in ("articles", "figures", "statements")}
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH '{out / 'store.duckdb'}' AS s (READ_ONLY)")
+        meta = dict(con.execute("SELECT key, value FROM s.meta").fetchall())
+    finally:
+        con.close()
+    return {**counts, **{f"store {k}": int(meta[k]) for k in counts}}
+
+
+def test_a_kill_right_after_the_store_is_replaced_leaves_exports_of_the_same_run(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    write_feed(inputs / "a.jsonl", 300, seed=50)
+    assert etl(inputs, out, "--workers", "1").wait(timeout=300) == 0
+    for attempt in range(3):
+        write_feed(inputs / f"more{attempt}.jsonl", 300, seed=51 + attempt)
+        before = os.stat(out / "store.duckdb").st_ino
+        proc = etl(inputs, out, "--workers", "1")
+        while proc.poll() is None and os.stat(out / "store.duckdb").st_ino == before:
+            time.sleep(0.001)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)  # the instant the new store is visible
+        proc.wait(timeout=60)
+        seen = published_rows(out)
+        for name in ("articles", "figures", "statements"):
+            assert seen[name] == seen[f"store {name}"], f"{name}.csv is not the store's run: {seen}"
+
+
+# -- a killed worker costs nothing; workers that keep dying stop the run plainly (issue 15, item 6) --
+
+
+def workers_of(proc: subprocess.Popen) -> list:
+    import psutil
+
+    found = []
+    try:
+        for child in psutil.Process(proc.pid).children(recursive=True):
+            if "resource_tracker" not in " ".join(child.cmdline()):
+                found.append(child)
+    except psutil.Error:  # the run, or a worker, ended while we looked
+        pass
+    return found
+
+
+def test_a_worker_killed_mid_run_is_replaced_and_every_article_loads(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    write_feed(inputs / "feed.jsonl", 1500, seed=60)
+    proc = etl(inputs, out, "--workers", "2")
+    while proc.poll() is None and len(workers_of(proc)) < 2:
+        time.sleep(0.05)
+    time.sleep(1.5)  # the workers are extracting
+    victims = workers_of(proc)
+    assert victims, "the run ended before a worker could be killed"
+    victims[0].kill()
+    _, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    assert store_counts(out)[0] == 1500
+    fresh = tmp_path / "fresh"
+    assert etl(inputs, fresh, "--workers", "1").wait(timeout=600) == 0
+    for name in ("articles.csv", "figures.csv", "statements.csv", "rejected.csv"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+
+
+def test_workers_that_keep_dying_end_the_run_in_one_line_and_keep_the_previous_store(first_store):
+    inputs, out, _ = first_store
+    before = store_counts(out)  # what the module's earlier tests left
+    write_feed(inputs / "c.jsonl", 1500, seed=61)
+    exports = {name: (out / name).read_bytes() for name in ("articles.csv", "figures.csv")}
+    proc = etl(inputs, out, "--workers", "2")
+    while proc.poll() is None:
+        for worker in workers_of(proc):
+            try:
+                worker.kill()
+            except Exception:
+                pass
+        time.sleep(0.05)
+    err = proc.stderr.read()
+    (inputs / "c.jsonl").unlink()
+    assert proc.returncode == 1
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "extraction processes died in a row" in err and "previous store and exports are unchanged" in err
+    assert store_counts(out) == before
+    assert {name: (out / name).read_bytes() for name in exports} == exports
+    assert not list((out / "runs").glob(".partial-*"))

@@ -193,3 +193,95 @@ def test_progress_is_reported_per_input_file_and_ends_complete(tmp_path):
         on_progress=lambda done, total: seen.append((done, total)))
     assert seen[0] == (0, 3) and seen[-1] == (3, 3)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+# -- no silent wipe (issue 15, item 2) ----------------------------------------------------------
+
+
+def etl_command(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "etl", "--quiet", "--workers", "1", *args],
+                          cwd=REPO, capture_output=True, text=True, timeout=300)
+
+
+def test_a_mistyped_input_keeps_the_store_and_says_why_in_one_line(tmp_path):
+    inputs, out = write_inputs(tmp_path / "in"), tmp_path / "out"
+    assert etl_command("--input", str(inputs), "--output", str(out)).returncode == 0
+    before = snapshot(out)
+    typo = etl_command("--input", str(tmp_path / "inz"), "--output", str(out))
+    assert typo.returncode == 3
+    assert typo.stderr.count("\n") == 1 and "Traceback" not in typo.stderr
+    assert f"{tmp_path / 'inz'}: no such file or folder" in typo.stderr
+    assert "keeps its 3 articles" in typo.stderr and "--allow-empty" in typo.stderr
+    assert snapshot(out) == before
+    assert len(list((out / "runs").iterdir())) == 1, "nothing half-built is left"
+    wanted = etl_command("--input", str(tmp_path / "inz"), "--output", str(out), "--allow-empty")
+    assert wanted.returncode == 0, wanted.stderr
+    assert read_rows(out / "articles.csv") == []
+
+
+def test_an_empty_folder_or_only_rejected_items_never_replace_a_store_with_articles(tmp_path):
+    from etl.pipeline import NothingToLoad
+
+    inputs, out = write_inputs(tmp_path / "in"), tmp_path / "out"
+    run([inputs], out, progress=False)
+    before = snapshot(out)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "junk").mkdir()
+    (tmp_path / "junk" / "bad.jsonl").write_text("{not json\n")
+    for given, reason in ((tmp_path / "empty", "the inputs hold no article files"),
+                          (tmp_path / "junk", "first reason: ")):
+        try:
+            run([given], out, progress=False)
+        except NothingToLoad as exc:
+            assert reason in str(exc)
+        else:
+            raise AssertionError(f"{given} replaced the store")
+        assert snapshot(out) == before
+
+
+def test_a_fresh_output_with_nothing_to_load_is_an_empty_store_listing_why(tmp_path):
+    summary = run([tmp_path / "missing"], tmp_path / "out", progress=False)
+    assert summary.articles == 0
+    assert [r["reason"] for r in read_rows(tmp_path / "out" / "rejected.csv")] == ["no such file or folder"]
+
+
+# -- any path reaches DuckDB safely (issue 15, item 3) -------------------------------------------
+
+
+def test_quotes_spaces_and_non_ascii_in_input_and_output_paths(tmp_path):
+    odd = tmp_path / "it's a \"test\" — Київ"
+    inputs, out = write_inputs(odd / "in put's"), odd / "out 'dir'"
+    first = etl_command("--input", str(inputs), "--output", str(out))
+    assert first.returncode == 0, first.stderr
+    (inputs / "b.txt").write_text(ARTICLE_B.replace("75", "80"), encoding="utf-8")
+    second = run([inputs], out, progress=False)  # attaches the previous store: incremental
+    assert second.extracted == 1 and second.reused == 2
+    assert {r["article_id"] for r in read_rows(out / "articles.csv")} == {"a", "b", "j1"}
+    assert all(r["path"].startswith(str(inputs)) for r in read_rows(out / "articles.csv"))
+    con = duckdb.connect()
+    assert con.execute("SELECT count(*) FROM read_parquet(?)",
+                       [str(out / "parquet" / "figures" / "**" / "*.parquet")]).fetchone()[0] > 0
+
+
+# -- spreadsheet-safe CSV exports (issue 12) ----------------------------------------------------
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_made_text_and_the_store_keeps_them_exact(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = [{"id": "f1", "title": '=HYPERLINK("http://x.example","click")', "date": "2024-01-02",
+                "source": "+Wire", "tags": ["@tag", "-5"],
+                "text": "Five people were killed in Kharkiv, police said."},
+               {"id": "-7", "title": "-12", "date": "2024-01-03", "text": "Two people were injured, police said."}]
+    (folder / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run([folder], out, progress=False)
+    rows = {r["article_id"]: r for r in read_rows(out / "articles.csv")}
+    assert rows["f1"]["title"] == '\'=HYPERLINK("http://x.example","click")'
+    assert rows["f1"]["source"] == "'+Wire" and rows["f1"]["tags"] == "'@tag;-5"
+    assert rows["-7"]["title"] == "-12", "a plain negative number stays a number"
+    exact = duckdb.connect().execute("SELECT title, source FROM read_parquet(?) WHERE article_id = 'f1'",
+                                     [str(out / "parquet" / "articles.parquet")]).fetchone()
+    assert exact == ('=HYPERLINK("http://x.example","click")', "+Wire")
+    stored = duckdb.connect(str(out / "store.duckdb"), read_only=True)
+    assert stored.execute("SELECT title FROM articles WHERE article_id = 'f1'").fetchone()[0].startswith("=")

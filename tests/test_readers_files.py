@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 from etl.model import Rejection
-from etl.readers import MAX_DEPTH, iter_input_files
+from etl.readers import MAX_DEPTH, OUTSIDE_LINK, iter_input_files
 
 
 def touch(path: Path, text: str = "Title\n\nBody.\n") -> Path:
@@ -90,3 +90,22 @@ def test_folders_nested_too_deeply_are_not_read(tmp_path):
     assert files == [str(tmp_path / "top.txt")]
     assert len(rejections) == 1
     assert rejections[0][1] == f"folders nested more than {MAX_DEPTH} deep; not read"
+
+
+def test_links_leading_outside_the_inputs_are_not_followed_and_say_so(tmp_path):
+    inputs, elsewhere = tmp_path / "inputs", tmp_path / "elsewhere"
+    touch(inputs / "story.txt")
+    touch(elsewhere / "secret.txt")
+    touch(elsewhere / "more" / "notes.md")
+    (inputs / "passwd.txt").symlink_to("/etc/passwd")
+    (inputs / "secret.txt").symlink_to(elsewhere / "secret.txt")
+    (inputs / "more").symlink_to(elsewhere / "more", target_is_directory=True)
+    (inputs / "z-same.txt").symlink_to(inputs / "story.txt")  # inside: followed (and read once)
+    files, rejections = found([inputs])
+    assert files == [str(inputs / "story.txt")]
+    assert sorted(rejections) == [(str(inputs / name), OUTSIDE_LINK) for name in ("more", "passwd.txt", "secret.txt")]
+    # Named on the command line, the same places are read: the person asked for them.
+    files, rejections = found([inputs, elsewhere])
+    assert files == [str(inputs / "more" / "notes.md"), str(inputs / "secret.txt"), str(inputs / "story.txt")]
+    assert rejections == [(str(inputs / "passwd.txt"), OUTSIDE_LINK)]
+    assert found([inputs / "passwd.txt"]) == ([str(inputs / "passwd.txt")], [])

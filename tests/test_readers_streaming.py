@@ -63,3 +63,15 @@ def test_whole_corpus_loads_every_article_with_its_date():
     assert all(isinstance(a, Article) for a in articles)
     assert all(a.published is not None and a.text for a in articles)
     assert len({a.article_id for a in articles}) == len(articles)
+
+
+def test_a_line_longer_than_the_limit_is_skipped_with_a_reason_and_the_next_lines_load(tmp_path, monkeypatch):
+    from etl.readers import decode, read_file
+
+    monkeypatch.setattr(decode, "MAX_LINE_BYTES", 4096)  # the real limit is 100 MB: the same code path
+    feed = tmp_path / "feed.jsonl"
+    good = '{"id": "%s", "title": "T", "text": "Five people were killed, police said."}\n'
+    feed.write_text(good % "a" + '{"id": "huge", "text": "' + "x" * 10_000 + '"}\n' + good % "b")
+    items = list(read_file(feed))
+    assert [getattr(i, "article_id", None) for i in items] == ["a", None, "b"]
+    assert items[1].line == 2 and items[1].reason == "line 2: line longer than 4 KB; not read"

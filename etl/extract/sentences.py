@@ -15,8 +15,12 @@ ABBREVIATIONS = frozenset(
     fig u.s u.k u.n e.g i.e a.m p.m d.c""".split()
 )
 
-_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*")
+# The look-behind and possessive runs keep this linear on a megabyte of "!!!!" or ".....": a match is
+# tried once per run of punctuation, not again from every character inside it.
+_CANDIDATE = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+\s+|\n\s*")
 _NEXT_START = re.compile(r"[\"'“‘(\[]?[A-Z0-9ÀÉ—–-]")
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
+_LONGEST_WORD = 48
 
 
 @dataclass(frozen=True)
@@ -26,16 +30,23 @@ class Sentence:
     end: int
 
 
-def _ends_with_abbreviation(chunk: str) -> bool:
-    tokens = chunk.rstrip(".!?\"'”’)]").split()
-    word = tokens[-1] if tokens else ""
-    word = word.lstrip("(\"'“‘").lower()
+def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (a chunk ending in its full stop) ends with an abbreviation.
+
+    Only the chunk's last few characters are looked at: copying the whole chunk for each full stop
+    would cost quadratic time in a long run of "a. b. c." without capitals.
+    """
+    low = max(start, end - _LONGEST_WORD)
+    tokens = text[low:end].rstrip(".!?\"'”’)]").split()
+    if not tokens or (len(tokens) == 1 and low > start and not text[low - 1].isspace()):
+        return False  # no word, or one longer than any abbreviation
+    word = tokens[-1].lstrip("(\"'“‘").lower()
     if not word:
         return False
     if word in ABBREVIATIONS:
         return True
     # Initials such as "J." or "U.S." in names and acronyms.
-    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))
+    return bool(_INITIALS.fullmatch(word))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -49,7 +60,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if not _NEXT_START.match(text, end):
                 continue
             if boundary.lstrip(".").startswith(("!", "?")) is False and boundary[0] == "." \
-                    and _ends_with_abbreviation(text[start:m.start() + 1]):
+                    and _ends_with_abbreviation(text, start, m.start() + 1):
                 continue
         _append(out, text, start, m.end())
         start = m.end()
@@ -63,15 +74,26 @@ MAX_SENTENCE = 1500
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    """Add text[start:end] stripped, cut into pieces of at most MAX_SENTENCE characters.
+
+    A loop, not recursion: a run of megabytes without punctuation must not hit the stack limit.
+    """
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end - start > MAX_SENTENCE:
+    while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
-        _append(out, text, start, cut)
-        _append(out, text, cut, end)
-        return
+        _append_piece(out, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    _append_piece(out, text, start, end)
+
+
+def _append_piece(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while end > start and text[end - 1].isspace():
+        end -= 1
     if end > start:
         out.append(Sentence(text[start:end], start, end))

@@ -48,13 +48,22 @@ def iter_input_files(paths: list[str | Path]) -> Iterator[Path | Rejection]:
     Folders are walked in sorted name order, hidden entries ('.name') skipped; a file reached
     twice (through links or overlapping paths) is given once. Missing paths, unreadable folders,
     broken links, link loops, over-deep nesting and unsupported file types become Rejections.
+
+    Symbolic links are followed as far as they stay inside the given paths: a link found in a folder
+    that leads outside all of them (to a system file, another person's folder) is not followed and
+    becomes a Rejection saying so, as `grep -r` does; a path given by name is read even when it is a
+    link, since the person named it.
     """
     seen_files: set[str] = set()
     seen_dirs: set[str] = set()
+    roots = [os.path.realpath(p) for p in paths]
     for given in paths:
         stack: list[tuple[Path, int, tuple[str, ...]]] = [(Path(given), 0, ())]
         while stack:
             path, depth, ancestors = stack.pop()
+            if depth and os.path.islink(path) and _leads_outside(path, roots):
+                yield Rejection(str(path), None, OUTSIDE_LINK)
+                continue
             if not _is_dir(path):
                 yield from _file(path, seen_files)
                 continue
@@ -76,6 +85,19 @@ def iter_input_files(paths: list[str | Path]) -> Iterator[Path | Rejection]:
                 continue
             children = [path / name for name in names if not name.startswith(".")]
             stack.extend((child, depth + 1, ancestors + (real,)) for child in reversed(children))
+
+
+OUTSIDE_LINK = ("symbolic link to a place outside the input folders; not followed "
+                "(give its target as an input to read it)")
+
+
+def _leads_outside(link: Path, roots: list[str]) -> bool:
+    """Whether an existing link's target lies outside every given input path (a broken link is
+    reported as broken, not as outside)."""
+    target = os.path.realpath(link)
+    if not os.path.exists(target):
+        return False
+    return not any(target == root or target.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
 def _is_dir(path: Path) -> bool:

@@ -15,6 +15,8 @@ import charset_normalizer
 # Whole-file formats (.txt, .md, .html, .json) are read into memory; beyond this a person has
 # almost certainly pointed the tool at the wrong file (a big collection belongs in .jsonl/.csv).
 MAX_WHOLE_FILE_BYTES = 100 * 1024 * 1024
+# One line of a streamed format (.jsonl, one article per line) may be as large as a whole file.
+MAX_LINE_BYTES = MAX_WHOLE_FILE_BYTES
 SAMPLE_BYTES = 1 << 16
 # Guessing an encoding costs about a millisecond; a file of garbage lines must not pay it per line.
 MAX_LINE_DETECTIONS = 8
@@ -165,8 +167,15 @@ def iter_lines(path: Path) -> Iterator[tuple[int, str | Unreadable]]:
         stream.seek(0)
         fallback = None if _is_utf8_prefix(head) else _detect_or_none(head)
         number = detections = 0
-        for raw in stream:
+        while raw := stream.readline(MAX_LINE_BYTES + 1):
             number += 1
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                # Held whole, a line of gigabytes would exhaust memory: skip to its end instead.
+                while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                limit = f"{MAX_LINE_BYTES >> 20} MB" if MAX_LINE_BYTES >= 2**20 else f"{MAX_LINE_BYTES >> 10} KB"
+                yield number, Unreadable(f"line longer than {limit}; not read")
+                continue
             if number == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8):]
             if b"\0" in raw:

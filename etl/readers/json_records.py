@@ -35,7 +35,7 @@ def read_jsonl_file(path: Path) -> Iterator[Article | Rejection]:
                 records += 1
                 yield Rejection(name, number, f"line {number}: {line.reason}")
                 continue
-            if not line.strip():
+            if not line or line.isspace():
                 continue
             records += 1
             try:
@@ -43,10 +43,13 @@ def read_jsonl_file(path: Path) -> Iterator[Article | Rejection]:
             except (ValueError, RecursionError) as error:
                 yield Rejection(name, number, f"line {number}: {_not_json(error)}")
                 continue
+            line = None  # the article holds its text; the raw line is not kept while it is extracted
             try:
-                yield parse_record(record, default_id=f"{stem}-{number}", path=name)
+                item: Article | Rejection = parse_record(record, default_id=f"{stem}-{number}", path=name)
             except FieldError as problem:
-                yield Rejection(name, number, f"line {number}: {problem}")
+                item = Rejection(name, number, f"line {number}: {problem}")
+            record = None
+            yield item
     except Unreadable as problem:
         yield Rejection(name, None, problem.reason)
         return

@@ -19,4 +19,6 @@ def read_text_file(path: Path) -> Iterator[Article | Rejection]:
     except Unreadable as problem:
         yield Rejection(str(path), None, problem.reason)
         return
-    yield parse_text(text, path)
+    article = parse_text(text, path)
+    del text  # not held while the article is extracted: a long file would be in memory twice
+    yield article

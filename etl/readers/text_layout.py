@@ -15,7 +15,7 @@ promos, stray one-character lines) are taken out of the body wherever they stand
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -87,16 +87,33 @@ def _is_noise(line: str) -> bool:
 
 
 def _join_wrapped(block: list[str]) -> list[str]:
-    """Paragraphs of a block of consecutive lines, re-joining lines an editor hard-wrapped."""
-    out = [block[0]]
+    """Paragraphs of a block of consecutive lines, re-joining lines an editor hard-wrapped: a line
+    continues the paragraph before it while that paragraph is long and does not end a sentence.
+
+    Each paragraph's lines are collected and joined once (its end is its last line's end): joining
+    the growing paragraph at every line would cost quadratic time in a long block wrapped without
+    full stops.
+    """
+    out: list[list[str]] = [[block[0]]]
+    length = len(block[0])  # of the paragraph being collected, as joined
     for line in block[1:]:
-        previous = out[-1]
-        if len(previous) >= WRAPPED_LINE_CHARS and not _SENTENCE_END.search(previous) \
+        if length >= WRAPPED_LINE_CHARS and not _SENTENCE_END.search(out[-1][-1]) \
                 and not _LIST_ITEM.match(line):
-            out[-1] = previous + " " + line
+            out[-1].append(line)
+            length += 1 + len(line)
         else:
-            out.append(line)
-    return out
+            out.append([line])
+            length = len(line)
+    return [" ".join(lines) for lines in out]
+
+
+def _lines(text: str) -> Iterator[str]:
+    """text.split("\n") one line at a time: a book-length text is not held twice as a list."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def _short_title(line: str) -> str:
@@ -117,7 +134,7 @@ def parse_layout(text: str, title: str | None = None) -> Layout:
             paragraphs.extend(_join_wrapped(block))
             block.clear()
 
-    for raw in text.split("\n"):
+    for raw in _lines(text):
         line = raw.strip()
         if not line:
             end_block()
