@@ -1,13 +1,19 @@
-"""Plotly figures for the pages; every month axis is labelled by month."""
+"""Plotly figures for the pages; every time axis spans the view's months and is labelled by month."""
 from __future__ import annotations
 
 import html
+import textwrap
+from datetime import date
 from typing import Any, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
+from plotly.subplots import make_subplots
 
+from app import reference
+from app.queries import UNATTRIBUTED
+from app.texts import what
 from etl.model import CATEGORIES, GROUPS
 
 _PALETTE = qualitative.Safe + qualitative.Vivid
@@ -15,6 +21,12 @@ _PALETTE = qualitative.Safe + qualitative.Vivid
 COLORS: dict[str, str] = {v: _PALETTE[i] for i, v in enumerate(CATEGORIES)}
 COLORS |= {v: _PALETTE[i] for i, v in enumerate(GROUPS)}
 COLORS |= {"ukraine": "#1f77b4", "russia": "#d62728", "other": "#7f7f7f", "unknown": "#bcbd22"}
+_SERIES_COLORS = qualitative.Bold
+_QUIET = "rgba(110, 110, 110, 0.55)"
+OTHER_CLAIMANTS = "other claimants"
+TOP_SERIES = 8
+_HOVER_WIDTH = 70
+_HOVER_SENTENCE = 420
 
 
 def plot_text(value: object) -> str:
@@ -22,14 +34,22 @@ def plot_text(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
-def month_axis(fig: go.Figure, months: pd.Series) -> go.Figure:
-    """Ticks on month starts, labelled 'Mar 2022' in the middle of the month, fewer of them when
-    the span is long; the axis spans whole months, so even a single month gets its label."""
-    first, last = pd.Timestamp(months.min()), pd.Timestamp(months.max())
-    span = (last.year - first.year) * 12 + last.month - first.month + 1
+def _wrapped(value: object, limit: int = _HOVER_SENTENCE) -> str:
+    """Text for a hover label: escaped, cut to `limit` characters, wrapped in short lines."""
+    text = " ".join(str(value).split())
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " …"
+    return "<br>".join(textwrap.wrap(plot_text(text), _HOVER_WIDTH)) or "(no sentence)"
+
+
+def month_axis(fig: go.Figure, months: tuple[date, date]) -> go.Figure:
+    """The x axis spans the view's months [first day, first day after], with ticks on month starts
+    labelled 'Mar 2022' in the middle of the month, fewer of them when the span is long."""
+    first, end = pd.Timestamp(months[0]), pd.Timestamp(months[1])
+    span = (end.year - first.year) * 12 + end.month - first.month
     step = 1 if span <= 18 else 3 if span <= 54 else 12
     fig.update_xaxes(type="date", dtick=f"M{step}", tickformat="%b %Y", ticklabelmode="period",
-                     range=[first, last + pd.offsets.MonthBegin(1)], title_text=None)
+                     range=[first, end], title_text=None)
     return fig
 
 
@@ -39,60 +59,175 @@ def _bar_widths(months: pd.Series) -> list[float]:
     return [0.8 * pd.Timestamp(m).days_in_month * 86_400_000 for m in months]
 
 
-def _layout(fig: go.Figure, legend_title: str, y_title: str) -> go.Figure:
+def _layout(fig: go.Figure, legend_title: str, y_title: str, height: int = 420) -> go.Figure:
     fig.update_layout(legend_title_text=legend_title, yaxis_title=y_title, hovermode="closest",
-                      margin=dict(l=10, r=10, t=30, b=10), height=380)
+                      margin=dict(l=10, r=10, t=30, b=10), height=height, separators=".,")
     return fig
 
 
-def claims_by_month(frame: pd.DataFrame, breakdown: str, view: str) -> go.Figure:
-    """Per-period counts as stacked bars; running totals as lines (the highest total per month).
+# -- incidents: per-period claims as bars -------------------------------------------------------
 
-    Each point carries its bucket ('YYYY-MM|value') as customdata, so a selection maps back to the
-    claims behind it.
+
+def incidents(frame: pd.DataFrame, breakdown: str, months: tuple[date, date], log: bool = False) -> go.Figure:
+    """Per-period claims per month as bars, one panel per category (never two categories in one bar),
+    stacked by `breakdown` (side by side on a log scale, where stacking would mislead).
+
+    Each bar carries its bucket ('YYYY-MM|category|value') as customdata, so a selection maps back
+    to the claims behind it.
     """
-    fig = go.Figure()
-    for key, part in frame.groupby("key", sort=False):
-        custom = part[["bucket", "claims"]].to_numpy().tolist()
-        hover = ("%{x|%b %Y}<br>%{fullData.name}<br>" +
-                 ("highest running total reported: %{y:,}" if view == "cumulative"
-                  else "people: %{y:,}") + "<br>distinct claims: %{customdata[1]}<extra></extra>")
-        common: dict[str, Any] = dict(x=part["month"], y=part["people"], name=plot_text(key), customdata=custom,
-                                      hovertemplate=hover, marker_color=COLORS.get(str(key)))
-        # Every point sits in the middle of its month, between the month's tick and the next.
-        if view == "cumulative":
-            fig.add_trace(go.Scatter(mode="lines+markers", xperiod="M1", xperiodalignment="middle", **common))
-        else:
-            fig.add_trace(go.Bar(xperiod="M1", xperiodalignment="middle", width=_bar_widths(part["month"]),
-                                 **common))
-    fig.update_layout(barmode="stack", dragmode="select", clickmode="event+select")
-    y_title = "highest running total reported" if view == "cumulative" else "people (sum of distinct claims)"
-    return month_axis(_layout(fig, breakdown, y_title), frame["month"])
+    categories = list(dict.fromkeys(frame["category"]))
+    fig = make_subplots(rows=len(categories), cols=1, shared_xaxes=True, vertical_spacing=0.08,
+                        subplot_titles=[plot_text(c) for c in categories] if len(categories) > 1 else None)
+    shown_in_legend: set[str] = set()
+    for row, category in enumerate(categories, 1):
+        for key, part in frame[frame["category"] == category].groupby("key", sort=False):
+            custom = part[["bucket", "claims", "vague"]].to_numpy().tolist()
+            hover = (f"%{{x|%b %Y}}<br>{plot_text(category)}, %{{fullData.name}}<br>people: %{{y:,}}"
+                     "<br>distinct claims: %{customdata[1]}<br>of them vague, at their floor: %{customdata[2]}"
+                     "<extra></extra>")
+            fig.add_trace(go.Bar(x=part["month"], y=part["people"], name=plot_text(key), customdata=custom,
+                                 hovertemplate=hover, marker_color=COLORS.get(str(key)), legendgroup=str(key),
+                                 showlegend=key not in shown_in_legend, xperiod="M1", xperiodalignment="middle",
+                                 width=_bar_widths(part["month"])), row=row, col=1)
+            shown_in_legend.add(key)
+    fig.update_layout(barmode="group" if log else "stack", dragmode="select", clickmode="event+select")
+    fig.update_yaxes(type="log" if log else "linear", title_text="people" if len(categories) > 1 else
+                     "people (sum of distinct claims)")
+    height = 420 if len(categories) == 1 else 60 + 210 * len(categories)
+    return month_axis(_layout(fig, breakdown, "people (sum of distinct claims)", height), months)
 
 
 def bucket_label(bucket: str) -> str:
-    """'2022-03|killed' as 'Mar 2022: killed'."""
-    month, _, key = bucket.partition("|")
-    return f"{pd.Timestamp(month + '-01'):%b %Y}: {key}"
+    """'2022-03|killed|civilians' as 'Mar 2022: killed, civilians'."""
+    month, _, rest = bucket.partition("|")
+    return f"{pd.Timestamp(month + '-01'):%b %Y}: {rest.replace('|', ', ')}"
+
+
+def _selected(event: Mapping | None) -> list[str]:
+    if not event:
+        return []
+    points = event.get("selection", {}).get("points", [])
+    return [str(p["customdata"][0]) for p in points if p.get("customdata")]
 
 
 def selected_buckets(event: Mapping | None) -> tuple[str, ...]:
     """The chart buckets a plotly selection event picked, in a stable order."""
-    if not event:
-        return ()
-    points = event.get("selection", {}).get("points", [])
-    buckets = {p["customdata"][0] for p in points if p.get("customdata")}
-    return tuple(sorted(buckets))
+    return tuple(sorted(set(_selected(event))))
 
 
-def statements_by_month(frame: pd.DataFrame) -> go.Figure:
+def selected_claims(event: Mapping | None) -> tuple[str, ...]:
+    """The claim keys of the claimant chart's points a selection picked (reference points have none)."""
+    return tuple(sorted(set(_selected(event))))
+
+
+# -- claims by claimant -------------------------------------------------------------------------
+
+
+def series_labels(points: pd.DataFrame, top: int = TOP_SERIES) -> pd.Series:
+    """Each claim's series: 'claimant — what is counted' for the `top` series with the most claims,
+    OTHER_CLAIMANTS for the rest, and the unattributed ones apart."""
+    label = points["reported_by"] + " — " + [what(c, g, s) for c, g, s in
+                                             zip(points["category"], points["group"], points["side"])]
+    named = label[points["reported_by"] != UNATTRIBUTED]
+    counts = named.value_counts()
+    ranked = sorted(counts.index, key=lambda v: (-counts[v], v))[:top]
+    return label.where(label.isin(ranked) | (points["reported_by"] == UNATTRIBUTED),
+                       OTHER_CLAIMANTS).where(points["reported_by"] != UNATTRIBUTED, UNATTRIBUTED)
+
+
+def _claim_hover(points: pd.DataFrame) -> list[list[Any]]:
+    rows = []
+    for p in points.itertuples(index=False):
+        value = f"{p.value:,}" + (f"–{int(p.value_high):,}" if pd.notna(p.value_high) else "")
+        if p.qualifier == "vague":
+            value += " (vague: counted at its floor)"
+        elif p.qualifier not in ("exact", None):
+            value = f"{p.qualifier.replace('_', ' ')} {value}"
+        where = " — ".join(plot_text(x) for x in (p.title, p.source) if isinstance(x, str) and x)
+        reported = f"reported in {p.articles} article{'s' if p.articles != 1 else ''}"
+        rows.append([p.claim_key, f"{pd.Timestamp(p.placed_on):%d %b %Y}", value, plot_text(p.reported_by),
+                     plot_text(what(p.category, p.group, p.side)), _wrapped(p.sentence),
+                     _wrapped(where, 160), reported])
+    return rows
+
+
+_CLAIM_HOVER = ("<b>%{customdata[3]}</b>: %{customdata[4]}<br><b>%{customdata[2]}</b> as of %{customdata[1]}"
+                "<br><br>%{customdata[5]}<br><br><i>%{customdata[6]}</i><br>%{customdata[7]} · click to open "
+                "the evidence below<extra></extra>")
+
+
+def _error_bars(values: pd.Series, highs: pd.Series) -> dict[str, Any] | None:
+    """Error bars from a range's lower value up to its upper value (ranges only)."""
+    if highs.isna().all():
+        return None
+    up = (highs - values).where(highs.notna(), 0).astype(float).tolist()
+    return dict(type="data", symmetric=False, array=up, arrayminus=[0.0] * len(up), thickness=1.2, width=4)
+
+
+def _reference_traces(fig: go.Figure, ref: pd.DataFrame) -> None:
+    for series, part in ref.groupby("series", sort=True):
+        label = plot_text(reference.LABELS[series])
+        if series == reference.GENERAL_STAFF:
+            for side, line in part.groupby("side"):
+                fig.add_trace(go.Scatter(
+                    x=line["day"], y=line["value"], mode="lines", name=label, legendgroup=series,
+                    line=dict(color=_QUIET, width=2, dash="dot"),
+                    hovertemplate="Ukraine's General Staff (reference): %{y:,} as of %{x|%d %b %Y}<extra></extra>"))
+        else:
+            custom = [[plot_text(s), plot_text(n), f"{int(lo):,}" if pd.notna(lo) else "",
+                       f"{int(hi):,}" if pd.notna(hi) else ""]
+                      for s, n, lo, hi in zip(part["source"], part["note"], part["value_low"], part["value_high"])]
+            error = None
+            if part["value_high"].notna().any():
+                error = _error_bars(part["value"], part["value_high"].where(part["value_high"] >= part["value"]))
+            fig.add_trace(go.Scatter(
+                x=part["day"], y=part["value"], mode="markers", name=label, legendgroup=series,
+                marker=dict(symbol="diamond-open", size=9, color=_QUIET, line=dict(width=1.5)),
+                error_y=error, customdata=custom,
+                hovertemplate="%{customdata[0]} (collected by The Economist): %{y:,} as of %{x|%d %b %Y}"
+                              "<br>range: %{customdata[2]} – %{customdata[3]}<br>%{customdata[1]}<extra></extra>"))
+
+
+def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date], log: bool = False) -> go.Figure:
+    """Running totals claim by claim: one series per claimant and what is counted, each claim a
+    point at the day it runs up to (ranges as error bars, vague claims hollow), reference series
+    drawn underneath. Each claim point carries its claim key as customdata[0]."""
+    fig = go.Figure()
+    _reference_traces(fig, ref)
+    labels = series_labels(points)
+    order = [v for v in dict.fromkeys(labels) if v not in (OTHER_CLAIMANTS, UNATTRIBUTED)]
+    order = sorted(order, key=lambda v: (-(labels == v).sum(), v)) + [OTHER_CLAIMANTS, UNATTRIBUTED]
+    for i, label in enumerate(order):
+        part = points[labels == label].sort_values("placed_on")
+        if part.empty:
+            continue
+        own = label not in (OTHER_CLAIMANTS, UNATTRIBUTED)
+        color = _SERIES_COLORS[i % len(_SERIES_COLORS)] if own else _QUIET
+        name = plot_text(label) if own else f"{plot_text(label)} ({len(part)})"
+        fig.add_trace(go.Scatter(
+            x=part["placed_on"], y=part["value"], name=name, mode="lines+markers" if own else "markers",
+            line=dict(color=color, width=1), customdata=_claim_hover(part), hovertemplate=_CLAIM_HOVER,
+            marker=dict(color=color, size=9 if own else 7,
+                        symbol=["circle-open" if q == "vague" else ("circle" if own else "x-thin-open")
+                                for q in part["qualifier"]], line=dict(width=1.5, color=color)),
+            error_y=_error_bars(part["value"], part["value_high"])))
+    fig.update_layout(dragmode="zoom", clickmode="event+select", hoverlabel=dict(align="left"),
+                      legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
+    fig.update_yaxes(type="log" if log else "linear", rangemode="tozero" if not log else None)
+    return month_axis(_layout(fig, "", "running total claimed (people)", 480), months)
+
+
+# -- statements ---------------------------------------------------------------------------------
+
+
+def statements_by_month(frame: pd.DataFrame, months: tuple[date, date]) -> go.Figure:
     fig = go.Figure()
     for actor, part in frame.groupby("actor", sort=False):
         fig.add_trace(go.Bar(x=part["month"], y=part["statements"], name=plot_text(actor),
                              xperiod="M1", xperiodalignment="middle", width=_bar_widths(part["month"]),
                              hovertemplate="%{x|%b %Y}<br>%{fullData.name}: %{y} statements<extra></extra>"))
-    fig.update_layout(barmode="stack")
-    return month_axis(_layout(fig, "actor", "statements"), frame["month"])
+    fig.update_layout(barmode="stack", legend=dict(orientation="h", yanchor="top", y=-0.15, x=0))
+    return month_axis(_layout(fig, "", "statements", 420), months)
 
 
 def top_speakers(frame: pd.DataFrame) -> go.Figure:

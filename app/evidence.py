@@ -11,8 +11,15 @@ from dataclasses import dataclass
 from typing import Iterable
 
 FIGURE, STATEMENT = 1, 2
+# The sentence a link was opened for (a table row's evidence): marked apart from the others.
+TARGET = 4
 # Which background each kind of evidence gets; a sentence holding both gets the third.
 COLORS = {FIGURE: "orange", STATEMENT: "blue", FIGURE | STATEMENT: "violet"}
+TARGET_COLOR = "red"
+
+
+def color(mark: int) -> str:
+    return TARGET_COLOR if mark & TARGET else COLORS[mark]
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 
@@ -63,27 +70,40 @@ def _line(text: str, mark: int) -> str:
         return text
     escaped = escape_markdown(core)
     if mark:
-        escaped = f":{COLORS[mark]}-background[**{escaped}**]"
+        escaped = f":{color(mark)}-background[**{escaped}**]"
     # Spaces stay outside the directive, so neighbouring runs never run into each other.
     lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
     return lead + escaped + trail
 
 
-def to_markdown(parts: list[Segment]) -> str:
-    """Markdown for the runs: paragraphs stay paragraphs, single line breaks stay line breaks."""
-    lines: list[str] = [""]
+def to_paragraphs(parts: list[Segment]) -> list[tuple[str, int]]:
+    """Markdown per paragraph, each with the marks of the runs in it (or-ed together): single line
+    breaks stay line breaks inside a paragraph."""
+    lines: list[tuple[str, int]] = [("", 0)]
     for part in parts:
         pieces = _SPACES.sub(" ", part.text).split("\n")
         for n, piece in enumerate(pieces):
             if n:
-                lines.append("")
-            lines[-1] += _line(piece, part.mark)
+                lines.append(("", 0))
+            text, marks = lines[-1]
+            lines[-1] = (text + _line(piece, part.mark), marks | (part.mark if piece.strip() else 0))
     # Leading spaces would make an indented code block; blank lines separate paragraphs.
-    lines = [line.strip() for line in lines]
-    paragraphs: list[list[str]] = [[]]
-    for line in lines:
-        if line:
-            paragraphs[-1].append(line)
+    paragraphs: list[list[tuple[str, int]]] = [[]]
+    for text, marks in lines:
+        if text.strip():
+            paragraphs[-1].append((text.strip(), marks))
         elif paragraphs[-1]:
             paragraphs.append([])
-    return "\n\n".join("  \n".join(p) for p in paragraphs if p)
+    out = []
+    for paragraph in paragraphs:
+        if paragraph:
+            marks = 0
+            for _, m in paragraph:
+                marks |= m
+            out.append(("  \n".join(t for t, _ in paragraph), marks))
+    return out
+
+
+def to_markdown(parts: list[Segment]) -> str:
+    """Markdown for the runs: paragraphs stay paragraphs, single line breaks stay line breaks."""
+    return "\n\n".join(text for text, _ in to_paragraphs(parts))

@@ -4,6 +4,10 @@ import streamlit as st
 
 from app import db, evidence, queries, router, tables, view
 
+SCROLL_TARGET = "evidence-target"
+SCROLL_SCRIPT = ("setTimeout(() => document.querySelector('.st-key-" + SCROLL_TARGET + "')"
+                 "?.scrollIntoView({block: 'center'}), 300);")
+
 router.enter_page()
 
 current = view.with_data()
@@ -35,14 +39,32 @@ if str(article["url"]).startswith(("https://", "http://")):
 
 figures = db.fetch(store, queries.article_figures(article_id))
 statements = db.fetch(store, queries.article_statements(article_id))
-st.markdown(f":{evidence.COLORS[evidence.FIGURE]}-background[figure]  "
-            f":{evidence.COLORS[evidence.STATEMENT]}-background[statement]  "
-            f":{evidence.COLORS[evidence.FIGURE | evidence.STATEMENT]}-background[both]")
+marked = st.query_params.get(tables.MARK_PARAM)
+target = pd.concat([figures.loc[figures["figure_id"] == marked, "sentence"],
+                    statements.loc[statements["statement_id"] == marked, "sentence"]]).head(1)
+legend = (f":{evidence.COLORS[evidence.FIGURE]}-background[figure]  "
+          f":{evidence.COLORS[evidence.STATEMENT]}-background[statement]  "
+          f":{evidence.COLORS[evidence.FIGURE | evidence.STATEMENT]}-background[both]")
+if not target.empty:
+    legend += f"  :{evidence.TARGET_COLOR}-background[the row you opened]"
+st.markdown(legend)
 marks = ([(s, evidence.FIGURE) for s in figures["sentence"]]
-         + [(s, evidence.STATEMENT) for s in statements["sentence"]])
+         + [(s, evidence.STATEMENT) for s in statements["sentence"]]
+         + [(s, evidence.TARGET) for s in target])
 with st.container(border=True):
-    st.markdown(evidence.to_markdown(evidence.segments(article["text"], marks)))
-
+    paragraphs = evidence.to_paragraphs(evidence.segments(article["text"], marks))
+    found = next((i for i, (_, m) in enumerate(paragraphs) if m & evidence.TARGET), None)
+    if found is None:
+        st.markdown("\n\n".join(text for text, _ in paragraphs))
+    else:
+        if found:
+            st.markdown("\n\n".join(text for text, _ in paragraphs[:found]))
+        with st.container(key=SCROLL_TARGET):
+            st.markdown(paragraphs[found][0])
+        if found + 1 < len(paragraphs):
+            st.markdown("\n\n".join(text for text, _ in paragraphs[found + 1:]))
+        # Our own fixed script (no article text in it): bring the marked sentence into view.
+        st.html(f"<script>{SCROLL_SCRIPT}</script>", unsafe_allow_javascript=True)
 for label, frame, query in (("figures", figures, queries.article_figures(article_id)),
                             ("statements", statements, queries.article_statements(article_id))):
     st.subheader(f"{label.capitalize()} ({len(frame)})")
