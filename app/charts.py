@@ -165,6 +165,8 @@ def _error_bars(values: pd.Series, highs: pd.Series) -> dict[str, Any] | None:
 
 
 def _reference_traces(fig: go.Figure, ref: pd.DataFrame) -> None:
+    if ref.empty:
+        return
     for series, part in ref.groupby("series", sort=True):
         label = plot_text(reference.LABELS[series])
         if series == reference.GENERAL_STAFF:

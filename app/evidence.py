@@ -15,7 +15,7 @@ FIGURE, STATEMENT = 1, 2
 TARGET = 4
 # Which background each kind of evidence gets; a sentence holding both gets the third.
 COLORS = {FIGURE: "orange", STATEMENT: "blue", FIGURE | STATEMENT: "violet"}
-TARGET_COLOR = "red"
+TARGET_COLOR = "green"
 
 
 def color(mark: int) -> str:

@@ -91,9 +91,10 @@ class Filters:
         return f"{path}?{urlencode(params, doseq=True)}" if params else path
 
     def describe(self) -> dict[str, object]:
-        """The filters as plain data, for a download's metadata: only those in force."""
-        return {k: list(v) if isinstance(v, tuple) else v
-                for k, v in asdict(self).items() if v != getattr(Filters(), k)}
+        """The filters as plain data, for a download's metadata: those changed from the defaults, and
+        always the conflicts and vague switch, which narrow the figures even by default."""
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()
+                if v != getattr(Filters(), k) or k in ("conflicts", "vague")}
 
     def month_bounds(self) -> tuple[date | None, date | None]:
         """First day of `month_from`, and the first day after `month_to` (exclusive)."""

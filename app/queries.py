@@ -12,7 +12,9 @@ from typing import Any, Sequence
 from app import search
 from app.filters import Filters
 
+# What the bars of one category can be broken down by (a bar never mixes categories).
 BREAKDOWNS = ("group", "side")
+_BUCKETABLE = ("category",) + BREAKDOWNS
 UNATTRIBUTED = "no claimant named"
 
 
@@ -203,7 +205,7 @@ def _claims_cte(p: _Params, f: Filters, figures_where: str, columns: Sequence[st
     placed, placed_by = _placement(f)
     # A claim's columns are equal in all its figures, so grouping on them besides the key splits
     # no claim. How many distinct articles report a claim is counted by the table, for its candidates.
-    groups = ", ".join(("claim_key", *(f'"{c}"' for c in columns), "placed_by"))
+    groups = ", ".join(("claim_key", *(f'"{c}"' for c in dict.fromkeys(columns)), "placed_by"))
     return f"""
     c AS (
         SELECT {groups}, count(*) AS mentions, min(published) AS first_published,
@@ -240,7 +242,7 @@ def _view_columns(view: str | None, breakdown: str, selected: tuple[str, ...]) -
 
 def bucket_key(breakdown: str) -> str:
     """SQL naming a claim's chart bucket, 'YYYY-MM|category|<breakdown value>': a bar's customdata."""
-    if breakdown not in BREAKDOWNS:
+    if breakdown not in _BUCKETABLE:
         raise ValueError(f"unknown breakdown {breakdown!r}")
     return (f"strftime(month, '%Y-%m') || '|' || category || '|' || "
             f"coalesce(\"{breakdown}\", '{NOT_GIVEN}')")
@@ -297,9 +299,10 @@ def claims_by_month(f: Filters, breakdown: str) -> Query:
     summed: they are drawn claim by claim (`claim_points`)."""
     p = _Params()
     cte = _claims_of(p, f, ("value", "cumulative", "category", breakdown))
+    by = ", ".join(f'"{c}"' for c in dict.fromkeys(("category", breakdown)))
     sql = (f"WITH {cte} SELECT month, category, key, people, claims, vague, {bucket_key(breakdown)} AS bucket, "
            "by_publication "
-           f"FROM (SELECT month, category, \"{breakdown}\", coalesce(\"{breakdown}\", '{NOT_GIVEN}') AS key, "
+           f"FROM (SELECT month, {by}, coalesce(\"{breakdown}\", '{NOT_GIVEN}') AS key, "
            "sum(value)::BIGINT AS people, count(*) AS claims, count(*) FILTER (WHERE vague > 0) AS vague, "
            "count(*) FILTER (WHERE placed_by = 'publication') AS by_publication "
            "FROM claims WHERE NOT cumulative GROUP BY ALL) "

@@ -22,8 +22,9 @@ from typing import Callable, Iterable, Sequence
 from etl.actors import ActorRegistry, DEFAULT_PATH
 
 _QUOTED = re.compile(r'"([^"]*)"?|([^"]+)')
-_WORD = re.compile(r"[\w'’.-]+", re.UNICODE)
+_EDGE_PUNCTUATION = ",;:!?()[]{}'’"
 _SHORT = 3
+_IS_WORD = re.compile(r"\w")
 # Variant groups are looked up by their spellings' words, at most this many at a time.
 _MAX_WORDS = 6
 # Long before a date any office was held: a title ("the Ukrainian president") names nobody then,
@@ -73,7 +74,8 @@ def terms(query: str, groups: Iterable[Iterable[str]] = ()) -> tuple[Term, ...]:
             phrase = _key(quoted)
             out.append(Term(phrase, _needed(index.get(phrase, ()) + (phrase,))))
             continue
-        words = _WORD.findall(loose)
+        # A word keeps its inner punctuation ("U.N.", "Kyiv's"); a token of punctuation only stays as typed.
+        words = [w.strip(_EDGE_PUNCTUATION) or w for w in loose.split()]
         i = 0
         while i < len(words):
             for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
@@ -91,8 +93,8 @@ def _pattern(variant: str) -> tuple[str, str]:
         escaped = variant.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         return "like", f"%{escaped}%"
     body = r"\s+".join(re.escape(w) for w in variant.split())
-    if len(variant) <= _SHORT:
-        body = rf"\b{body}\b"
+    if len(variant) <= _SHORT:  # whole words: a word boundary wherever the spelling meets a letter
+        body = (r"\b" if _IS_WORD.match(variant[0]) else "") + body + (r"\b" if _IS_WORD.match(variant[-1]) else "")
     return "regex", body
 
 

@@ -15,6 +15,7 @@ from app.texts import claim, what
 SHOWN = 1000
 ARTICLES_PAGE = "articles"
 MARK_PARAM = "mark"  # the article page marks, and scrolls to, the sentence of this figure or statement
+MARK_ANCHOR = "marked-sentence"  # ...under a heading with this anchor, which the link's fragment names
 _DATES = ("published", "first_published", "said_on", "period_start", "period_end", "placed_on", "as_of",
           "first_claim_on", "claim_date", "general_staff_day", "economist_day")
 # Counts of people: wide enough that no digit is ever clipped (1,000,000,000 included).
@@ -60,7 +61,8 @@ def with_article_links(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if "article_id" not in frame.columns:
         return frame
     marks = _mark(frame)
-    links = [filters.link(ARTICLES_PAGE, article=a, **({MARK_PARAM: m} if isinstance(m, str) else {}))
+    links = [filters.link(ARTICLES_PAGE, article=a) if not isinstance(m, str)
+             else filters.link(ARTICLES_PAGE, article=a, **{MARK_PARAM: m}) + f"#{MARK_ANCHOR}"
              for a, m in zip(frame["article_id"], marks if marks is not None else [None] * len(frame))]
     return frame.assign(evidence=links)
 
@@ -80,12 +82,14 @@ def in_words(frame: pd.DataFrame) -> pd.DataFrame:
 
 def show(store: db.Store, query: Query, *, name: str, about: str, filters: Filters, key: str,
          columns: Sequence[str] | None = None, shown: int = SHOWN, selection: Sequence[str] = (),
-         link: bool = True, derived: dict | None = None, total: int | None = None) -> None:
+         link: bool = True, derived: dict | None = None, total: int | None = None,
+         when_empty: str | None = None) -> None:
     """Render the table: its first `shown` rows, and downloads of all of them.
 
     `columns` picks and orders what is shown (the download keeps every column); `derived` maps a
     new display column to a function of the frame. `total` is the query's row count when the page
-    already knows it; otherwise it is counted, unless the rows fit on the page.
+    already knows it; otherwise it is counted, unless the rows fit on the page. `when_empty` is what
+    to say when there are no rows, for a table that is often empty where others on the page are not.
     """
     # One row beyond those shown tells whether there are more, so a short table needs no count.
     frame = db.fetch(store, query, shown + 1)
@@ -94,7 +98,10 @@ def show(store: db.Store, query: Query, *, name: str, about: str, filters: Filte
     elif total is None:
         total = db.count(store, query)
     if total == 0:
-        empty.no_match()
+        if when_empty:
+            st.caption(when_empty)
+        else:
+            empty.no_match()
         return
     frame = in_words(frame.head(shown))
     for column, make in (derived or {}).items():

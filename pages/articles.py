@@ -4,9 +4,6 @@ import streamlit as st
 
 from app import db, evidence, queries, router, tables, view
 
-SCROLL_TARGET = "evidence-target"
-SCROLL_SCRIPT = ("setTimeout(() => document.querySelector('.st-key-" + SCROLL_TARGET + "')"
-                 "?.scrollIntoView({block: 'center'}), 300);")
 
 router.enter_page()
 
@@ -59,12 +56,11 @@ with st.container(border=True):
     else:
         if found:
             st.markdown("\n\n".join(text for text, _ in paragraphs[:found]))
-        with st.container(key=SCROLL_TARGET):
-            st.markdown(paragraphs[found][0])
+        # The link a row opens ends in #<anchor>: the browser scrolls to this heading on load.
+        st.subheader(":material/arrow_downward: The sentence of the row you opened", anchor=tables.MARK_ANCHOR)
+        st.markdown(paragraphs[found][0])
         if found + 1 < len(paragraphs):
             st.markdown("\n\n".join(text for text, _ in paragraphs[found + 1:]))
-        # Our own fixed script (no article text in it): bring the marked sentence into view.
-        st.html(f"<script>{SCROLL_SCRIPT}</script>", unsafe_allow_javascript=True)
 for label, frame, query in (("figures", figures, queries.article_figures(article_id)),
                             ("statements", statements, queries.article_statements(article_id))):
     st.subheader(f"{label.capitalize()} ({len(frame)})")

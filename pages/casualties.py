@@ -98,6 +98,7 @@ def claimants_view() -> None:
                    "the same day and the latest estimate The Economist collected by then (data/reference).")
         tables.show(store, reference.comparison(filters), name="claims-vs-reference", key="reference",
                     about="Running-total claims about military losses beside the reference series of the same day.",
+                    when_empty="No claim in view is about soldiers of a side a reference series counts.",
                     filters=filters, columns=["claim", "what", "claimant", "claim_date", "general_staff",
                                               "claim_to_general_staff", "economist", "economist_low",
                                               "economist_high", "economist_source", "economist_day",
