@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import html
-import textwrap
 from datetime import date
 from typing import Any, Mapping
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
@@ -13,7 +13,7 @@ from plotly.subplots import make_subplots
 
 from app import reference
 from app.queries import UNATTRIBUTED
-from app.texts import what
+from app.texts import claim, what
 from etl.model import CATEGORIES, GROUPS
 
 _PALETTE = qualitative.Safe + qualitative.Vivid
@@ -32,14 +32,6 @@ _HOVER_SENTENCE = 420
 def plot_text(value: object) -> str:
     """Data text for plotly, which reads a few HTML tags in names and labels: show them as text."""
     return html.escape(str(value), quote=False)
-
-
-def _wrapped(value: object, limit: int = _HOVER_SENTENCE) -> str:
-    """Text for a hover label: escaped, cut to `limit` characters, wrapped in short lines."""
-    text = " ".join(str(value).split())
-    if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0] + " …"
-    return "<br>".join(textwrap.wrap(plot_text(text), _HOVER_WIDTH)) or "(no sentence)"
 
 
 def month_axis(fig: go.Figure, months: tuple[date, date]) -> go.Figure:
@@ -135,33 +127,47 @@ def series_labels(points: pd.DataFrame, top: int = TOP_SERIES) -> pd.Series:
                        OTHER_CLAIMANTS).where(points["reported_by"] != UNATTRIBUTED, UNATTRIBUTED)
 
 
-def _claim_hover(points: pd.DataFrame) -> list[list[Any]]:
-    rows = []
-    for p in points.itertuples(index=False):
-        value = f"{p.value:,}" + (f"–{int(p.value_high):,}" if pd.notna(p.value_high) else "")
-        if p.qualifier == "vague":
-            value += " (vague: counted at its floor)"
-        elif p.qualifier not in ("exact", None):
-            value = f"{p.qualifier.replace('_', ' ')} {value}"
-        where = " — ".join(plot_text(x) for x in (p.title, p.source) if isinstance(x, str) and x)
-        reported = f"reported in {p.articles} article{'s' if p.articles != 1 else ''}"
-        rows.append([p.claim_key, f"{pd.Timestamp(p.placed_on):%d %b %Y}", value, plot_text(p.reported_by),
-                     plot_text(what(p.category, p.group, p.side)), _wrapped(p.sentence),
-                     _wrapped(where, 160), reported])
-    return rows
+def _escaped(text: pd.Series) -> pd.Series:
+    """plot_text for a whole column."""
+    return (text.fillna("").astype(str).str.replace("&", "&amp;", regex=False)
+            .str.replace("<", "&lt;", regex=False).str.replace(">", "&gt;", regex=False))
+
+
+def _wrapped_column(text: pd.Series, limit: int = _HOVER_SENTENCE) -> pd.Series:
+    """Text for hover labels: escaped, cut to `limit` characters, wrapped in short lines; a whole
+    column at once, since the claimant chart may hold thousands of points."""
+    text = text.fillna("").astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
+    long = text.str.len() > limit
+    text = text.where(~long, text.str.slice(0, limit).str.replace(r"\s+\S*$", "", regex=True) + " …")
+    wrapped = _escaped(text).str.replace(rf"(.{{1,{_HOVER_WIDTH}}})(?:\s+|$)", r"\1<br>", regex=True)
+    return wrapped.str.replace(r"(<br>)+$", "", regex=True)
+
+
+def _claim_hover(points: pd.DataFrame) -> np.ndarray:
+    """Per point: claim key, day, the claim in words, claimant, what, sentence, article, reported in."""
+    value = [claim(v, h, q) for v, h, q in zip(points["value"], points["value_high"], points["qualifier"])]
+    where = points["title"].fillna("").astype(str) + " — " + points["source"].fillna("").astype(str)
+    articles = points["articles"].astype(int)
+    reported = "reported in " + articles.astype(str) + np.where(articles == 1, " article", " articles")
+    whats = [what(c, g, s) for c, g, s in zip(points["category"], points["group"], points["side"])]
+    columns = [points["claim_key"].astype(str), pd.to_datetime(points["placed_on"]).dt.strftime("%d %b %Y"),
+               pd.Series(value, index=points.index), _escaped(points["reported_by"]),
+               _escaped(pd.Series(whats, index=points.index)), _wrapped_column(points["sentence"]),
+               _wrapped_column(where, 160), reported]
+    return np.column_stack([c.to_numpy(dtype=object) for c in columns])
 
 
 _CLAIM_HOVER = ("<b>%{customdata[3]}</b>: %{customdata[4]}<br><b>%{customdata[2]}</b> as of %{customdata[1]}"
-                "<br><br>%{customdata[5]}<br><br><i>%{customdata[6]}</i><br>%{customdata[7]} · click to open "
-                "the evidence below<extra></extra>")
+                "<br><br>%{customdata[5]}<br><br><i>%{customdata[6]}</i><br>%{customdata[7]} · click to see "
+                "its evidence below<extra></extra>")
 
 
 def _error_bars(values: pd.Series, highs: pd.Series) -> dict[str, Any] | None:
     """Error bars from a range's lower value up to its upper value (ranges only)."""
     if highs.isna().all():
         return None
-    up = (highs - values).where(highs.notna(), 0).astype(float).tolist()
-    return dict(type="data", symmetric=False, array=up, arrayminus=[0.0] * len(up), thickness=1.2, width=4)
+    up = (highs - values).where(highs > values, 0).astype(float).to_numpy()
+    return dict(type="data", symmetric=False, array=up, arrayminus=np.zeros(len(up)), thickness=1.2, width=4)
 
 
 def _reference_traces(fig: go.Figure, ref: pd.DataFrame) -> None:
@@ -206,13 +212,18 @@ def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date]
         own = label not in (OTHER_CLAIMANTS, UNATTRIBUTED)
         color = _SERIES_COLORS[i % len(_SERIES_COLORS)] if own else _QUIET
         name = plot_text(label) if own else f"{plot_text(label)} ({len(part)})"
-        fig.add_trace(go.Scatter(
-            x=part["placed_on"], y=part["value"], name=name, mode="lines+markers" if own else "markers",
-            line=dict(color=color, width=1), customdata=_claim_hover(part), hovertemplate=_CLAIM_HOVER,
-            marker=dict(color=color, size=9 if own else 7,
-                        symbol=["circle-open" if q == "vague" else ("circle" if own else "x-thin-open")
-                                for q in part["qualifier"]], line=dict(width=1.5, color=color)),
-            error_y=_error_bars(part["value"], part["value_high"])))
+        vague = part["qualifier"] == "vague"
+        # Vague claims (at their floor) are drawn hollow, as a trace of their own in the series' group.
+        for subset, symbol, legend in ((part[~vague], "circle" if own else "x-thin-open", True),
+                                       (part[vague], "circle-open", part[~vague].empty)):
+            if subset.empty:
+                continue
+            fig.add_trace(go.Scatter(
+                x=subset["placed_on"], y=subset["value"], name=name, legendgroup=name, showlegend=legend,
+                mode="lines+markers" if own and symbol == "circle" else "markers",
+                line=dict(color=color, width=1), customdata=_claim_hover(subset), hovertemplate=_CLAIM_HOVER,
+                marker=dict(color=color, size=9 if own else 7, symbol=symbol, line=dict(width=1.5, color=color)),
+                error_y=_error_bars(subset["value"], subset["value_high"])))
     fig.update_layout(dragmode="zoom", clickmode="event+select", hoverlabel=dict(align="left"),
                       legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
     fig.update_yaxes(type="log" if log else "linear", rangemode="tozero" if not log else None)

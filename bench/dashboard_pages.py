@@ -4,8 +4,9 @@ Builds (unless --store is given) a synthetic store of 100,000 articles, 1,000,00
 500,000 statements (bench/synthetic_store.py), then times each page's script run with Streamlit's
 AppTest: the first run after clearing the caches (what a new filter costs) and a rerun (what a
 widget change on an already-computed view costs), each the median of --runs runs, with default
-filters and with a one-month, one-actor filter. Last, the time to build the full figures CSV
-download of the Casualties page.
+filters and with a one-month, one-actor filter. The Casualties page is timed in each of its views:
+claims by claimant (the default), incidents per period, and incidents of every category in small
+multiples. Last, the time to build the full figures CSV download of the Casualties page.
 """
 from __future__ import annotations
 
@@ -24,8 +25,12 @@ sys.path.insert(0, str(REPO / "bench"))
 from machine import describe  # noqa: E402
 from synthetic_store import build  # noqa: E402
 
-PAGES = ["pages/overview.py", "pages/casualties.py", "pages/statements.py", "pages/articles.py",
-         "pages/add_articles.py"]
+# (label, page, the page's own URL parameters)
+PAGES = [("overview", "pages/overview.py", {}), ("casualties: claimants", "pages/casualties.py", {}),
+         ("casualties: incidents", "pages/casualties.py", {"view": "incidents"}),
+         ("casualties: all panels", "pages/casualties.py", {"view": "incidents", "what": "all"}),
+         ("statements", "pages/statements.py", {}), ("articles", "pages/articles.py", {}),
+         ("add articles", "pages/add_articles.py", {})]
 ONE_MONTH_ONE_ACTOR = {"from": "2023-05", "to": "2023-05", "actor": "Volodymyr Zelensky"}
 
 
@@ -81,11 +86,11 @@ def main() -> None:
             print(f"synthetic store: 100,000 articles, 1,000,000 figures, 500,000 statements "
                   f"(built in {time.perf_counter() - started:.1f} s)")
         os.environ["WAR_NEWS_STORE"] = str(folder)
-        print(f"{'page':28} {'filters':22} {'first run':>10} {'rerun':>8}   (median of {args.runs})")
+        print(f"{'page':24} {'filters':22} {'first run':>10} {'rerun':>8}   (median of {args.runs})")
         for label, query in (("default", {}), ("one month, one actor", ONE_MONTH_ONE_ACTOR)):
-            for page in PAGES:
-                cold, warm = time_page(page, query, args.runs)
-                print(f"{page:28} {label:22} {cold:9.3f}s {warm:7.3f}s")
+            for name, page, own in PAGES:
+                cold, warm = time_page(page, {**query, **own}, args.runs)
+                print(f"{name:24} {label:22} {cold:9.3f}s {warm:7.3f}s")
         seconds, size = time_download(max(1, args.runs // 2))
         print(f"full figures CSV download (Casualties, default filters): {seconds:.2f} s, {size / 2**20:.1f} MiB")
 
