@@ -22,9 +22,10 @@ _DATES = ("published", "first_published", "said_on", "period_start", "period_end
 _COUNTS = ("value", "value_high", "highest", "general_staff", "economist", "economist_low", "economist_high")
 _COUNT_WIDTH = 110
 _WIDE = ("quote", "sentence", "title", "reason")
-_WIDE_WIDTH = 430
+_WIDE_WIDTH = 360
 # Short texts, in pixels: a figure's claim ("at least 5,000–7,000 (vague: floor)"), what it counts, who.
-_WIDTHS = {"claim": 125, "what": 175, "reported_by": 145, "claimant": 145, "actor": 145, "speaker": 145}
+_WIDTHS = {"claim": 115, "what": 160, "reported_by": 130, "claimant": 130, "actor": 130, "speaker": 130}
+_DATE_WIDTH = 92
 _TEXT_AFTER = ("sentence", "quote")  # the evidence link follows the evidence text
 # Rows tall enough for four lines: Streamlit wraps cell text only in rows taller than 4rem.
 _WRAPPED_ROW = 92
@@ -32,13 +33,13 @@ _WRAPPED_ROW = 92
 
 def _column_config(frame: pd.DataFrame) -> dict:
     config: dict = {"evidence": st.column_config.LinkColumn(
-        "evidence", display_text="open at the sentence", width="small",
+        "evidence", display_text="open ↗", width=70,
         help="The article, scrolled to this row's sentence, which is marked")}
     for col in frame.columns:
         if col == "month":
             config[col] = st.column_config.DateColumn(col, format="MMM YYYY")
         elif col in _DATES:
-            config[col] = st.column_config.DateColumn(col, format="YYYY-MM-DD")
+            config[col] = st.column_config.DateColumn(col, format="YYYY-MM-DD", width=_DATE_WIDTH)
         elif col in _COUNTS:
             config[col] = st.column_config.NumberColumn(col, format="localized", width=_COUNT_WIDTH)
         elif col in _WIDE:
