@@ -20,6 +20,8 @@ TARGET_COLOR = "green"
 
 def color(mark: int) -> str:
     return TARGET_COLOR if mark & TARGET else COLORS[mark]
+
+
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 
@@ -76,34 +78,21 @@ def _line(text: str, mark: int) -> str:
     return lead + escaped + trail
 
 
-def to_paragraphs(parts: list[Segment]) -> list[tuple[str, int]]:
-    """Markdown per paragraph, each with the marks of the runs in it (or-ed together): single line
-    breaks stay line breaks inside a paragraph."""
-    lines: list[tuple[str, int]] = [("", 0)]
+def to_markdown(parts: list[Segment]) -> str:
+    """Markdown for the runs: paragraphs stay paragraphs, single line breaks stay line breaks."""
+    lines: list[str] = [""]
     for part in parts:
         pieces = _SPACES.sub(" ", part.text).split("\n")
         for n, piece in enumerate(pieces):
             if n:
-                lines.append(("", 0))
-            text, marks = lines[-1]
-            lines[-1] = (text + _line(piece, part.mark), marks | (part.mark if piece.strip() else 0))
+                lines.append("")
+            lines[-1] += _line(piece, part.mark)
     # Leading spaces would make an indented code block; blank lines separate paragraphs.
-    paragraphs: list[list[tuple[str, int]]] = [[]]
-    for text, marks in lines:
-        if text.strip():
-            paragraphs[-1].append((text.strip(), marks))
+    lines = [line.strip() for line in lines]
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            paragraphs[-1].append(line)
         elif paragraphs[-1]:
             paragraphs.append([])
-    out = []
-    for paragraph in paragraphs:
-        if paragraph:
-            marks = 0
-            for _, m in paragraph:
-                marks |= m
-            out.append(("  \n".join(t for t, _ in paragraph), marks))
-    return out
-
-
-def to_markdown(parts: list[Segment]) -> str:
-    """Markdown for the runs: paragraphs stay paragraphs, single line breaks stay line breaks."""
-    return "\n\n".join(text for text, _ in to_paragraphs(parts))
+    return "\n\n".join("  \n".join(p) for p in paragraphs if p)

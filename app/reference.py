@@ -21,10 +21,6 @@ LABELS = {
     GENERAL_STAFF: "Ukraine's General Staff, daily report: Russian personnel 'liquidated' (reference)",
     ECONOMIST: "Estimates collected by The Economist (reference)",
 }
-SOURCES = {
-    GENERAL_STAFF: "Ukraine's General Staff daily reports, compiled by PetroIvaniuk/2022-Ukraine-Russia-War-Dataset (MIT)",
-    ECONOMIST: "The Economist, the-economist-ukraine-war-dead-and-wounded-estimates (MIT; cite The Economist)",
-}
 # The categories of the claims each kind of reference value stands beside.
 _GENERAL_STAFF_CATEGORIES = ("killed", "casualties")
 _ECONOMIST_TYPES = {"deaths": "killed", "casualties": "casualties"}

@@ -84,13 +84,14 @@ def in_words(frame: pd.DataFrame) -> pd.DataFrame:
 def show(store: db.Store, query: Query, *, name: str, about: str, filters: Filters, key: str,
          columns: Sequence[str] | None = None, shown: int = SHOWN, selection: Sequence[str] = (),
          link: bool = True, derived: dict | None = None, total: int | None = None,
-         when_empty: str | None = None) -> None:
+         when_empty: str | None = None, links: Filters | None = None) -> None:
     """Render the table: its first `shown` rows, and downloads of all of them.
 
     `columns` picks and orders what is shown (the download keeps every column); `derived` maps a
     new display column to a function of the frame. `total` is the query's row count when the page
     already knows it; otherwise it is counted, unless the rows fit on the page. `when_empty` is what
     to say when there are no rows, for a table that is often empty where others on the page are not.
+    `links` are the filters the article links carry, when the page narrowed `filters` itself.
     """
     # One row beyond those shown tells whether there are more, so a short table needs no count.
     frame = db.fetch(store, query, shown + 1)
@@ -108,7 +109,7 @@ def show(store: db.Store, query: Query, *, name: str, about: str, filters: Filte
     for column, make in (derived or {}).items():
         frame[column] = make(frame)
     if link:
-        frame = with_article_links(frame, filters)
+        frame = with_article_links(frame, links or filters)
     order = list(columns or frame.columns)
     if "evidence" in frame:
         # Right after the evidence text, else second: in view without scrolling sideways.

@@ -49,18 +49,17 @@ marks = ([(s, evidence.FIGURE) for s in figures["sentence"]]
          + [(s, evidence.STATEMENT) for s in statements["sentence"]]
          + [(s, evidence.TARGET) for s in target])
 with st.container(border=True):
-    paragraphs = evidence.to_paragraphs(evidence.segments(article["text"], marks))
-    found = next((i for i, (_, m) in enumerate(paragraphs) if m & evidence.TARGET), None)
-    if found is None:
-        st.markdown("\n\n".join(text for text, _ in paragraphs))
+    parts = evidence.segments(article["text"], marks)
+    at = next((i for i, part in enumerate(parts) if part.mark & evidence.TARGET), None)
+    if at is None:
+        st.markdown(evidence.to_markdown(parts))
     else:
-        if found:
-            st.markdown("\n\n".join(text for text, _ in paragraphs[:found]))
+        if at:
+            st.markdown(evidence.to_markdown(parts[:at]))
         # The link a row opens ends in #<anchor>: the browser scrolls to this heading on load.
         st.subheader(":material/arrow_downward: The sentence of the row you opened", anchor=tables.MARK_ANCHOR)
-        st.markdown(paragraphs[found][0])
-        if found + 1 < len(paragraphs):
-            st.markdown("\n\n".join(text for text, _ in paragraphs[found + 1:]))
+        st.markdown(evidence.to_markdown(parts[at:]))
+
 for label, frame, query in (("figures", figures, queries.article_figures(article_id)),
                             ("statements", statements, queries.article_statements(article_id))):
     st.subheader(f"{label.capitalize()} ({len(frame)})")

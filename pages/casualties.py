@@ -57,7 +57,7 @@ def _claims_table(view_name: str, total: int, **selection) -> None:
     st.subheader("The claims" + (" you selected" if picked else ""))
     tables.show(store, queries.claims(filters, view_name, **selection), name=f"figures-{view_name}",
                 about="Reported figures (running totals or per-period counts), one row per distinct claim.",
-                filters=filters, key="claims", selection=tuple(picked or ()), total=total,
+                filters=filters, links=current.filters, key="claims", selection=tuple(picked or ()), total=total,
                 columns=CLAIM_COLUMNS, derived={"reported_in": _reported_in})
 
 
@@ -90,8 +90,8 @@ def claimants_view() -> None:
                "side by side with its date, for each thing counted.")
     tables.show(store, queries.claimant_latest(filters), name="claimants-latest", key="claimants",
                 about="Per claimant and what is counted: the latest running total claimed, and its evidence.",
-                filters=filters, columns=["what", "claimant", "claim", "as_of", "sentence", "claims", "highest",
-                                          "first_claim_on"])
+                filters=filters, links=current.filters,
+                columns=["what", "claimant", "claim", "as_of", "sentence", "claims", "highest", "first_claim_on"])
     if category in ("killed", "casualties"):
         st.subheader("Claims beside the reference series")
         st.caption("Each claim about soldiers killed or casualties, next to Ukraine's General Staff figure for "
@@ -99,10 +99,10 @@ def claimants_view() -> None:
         tables.show(store, reference.comparison(filters), name="claims-vs-reference", key="reference",
                     about="Running-total claims about military losses beside the reference series of the same day.",
                     when_empty="No claim in view is about soldiers of a side a reference series counts.",
-                    filters=filters, columns=["claim", "what", "claimant", "claim_date", "general_staff",
-                                              "claim_to_general_staff", "economist", "economist_low",
-                                              "economist_high", "economist_source", "economist_day",
-                                              "sentence"])
+                    filters=filters, links=current.filters,
+                    columns=["claim", "what", "claimant", "claim_date", "general_staff", "claim_to_general_staff",
+                             "economist", "economist_low", "economist_high", "economist_source", "economist_day",
+                             "sentence"])
     if not keys:
         _claims_table("cumulative", len(points))
 

@@ -125,7 +125,7 @@ def test_figures_are_placed_by_their_period_or_by_publication(open_app, fixture_
     assert claims.loc[(86, "killed")]["month"].month == 3, "the period it describes: March"
     undated = claims.loc[(60, "missing")]
     assert (undated["month"].month, undated["placed_by"]) == (6, "publication")
-    assert undated["evidence"].endswith("&article=a08&mark=a08-f12#marked-sentence")
+    assert undated["evidence"] == "articles?article=a08&mark=a08-f12#marked-sentence"
     assert "placed in the month they were first published" in " ".join(c.value for c in at.caption)
     at.radio(key="c_dated_by").set_value("published").run()
     assert _claims(at).loc[(86, "killed")]["month"].month == 5, "first published in May"
