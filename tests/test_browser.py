@@ -172,8 +172,8 @@ def _shot(page, name: str, target=None) -> None:
     would show the first screen only): `target` is scrolled into view first."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     if target is not None:
-        target.scroll_into_view_if_needed()
-        time.sleep(0.3)
+        target.evaluate("e => e.scrollIntoView({block: 'start'})")
+        time.sleep(0.5)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
