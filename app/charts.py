@@ -143,8 +143,29 @@ def _wrapped_column(text: pd.Series, limit: int = _HOVER_SENTENCE) -> pd.Series:
     return wrapped.str.replace(r"(<br>)+$", "", regex=True)
 
 
-def _claim_hover(points: pd.DataFrame) -> np.ndarray:
-    """Per point: claim key, day, the claim in words, claimant, what, sentence, article, reported in."""
+def _beside_reference(points: pd.DataFrame, ref: pd.DataFrame) -> pd.Series:
+    """For each claim the General Staff's daily line covers, the line's value that day, in words."""
+    line = ref[ref["series"] == reference.GENERAL_STAFF] if not ref.empty else ref
+    out = pd.Series("", index=points.index, dtype=object)
+    if line.empty:
+        return out
+    days = pd.to_datetime(points["placed_on"])
+    covered = (points["group"] == "military") & points["side"].isin(set(line["side"])) & \
+        points["category"].isin(set(line["category"])) & days.notna()
+    if not covered.any():
+        return out
+    left = pd.DataFrame({"day": days[covered], "side": points.loc[covered, "side"],
+                         "category": points.loc[covered, "category"]}).sort_values("day")
+    right = line.assign(day=pd.to_datetime(line["day"]))[["day", "side", "category", "value"]].sort_values("day")
+    found = pd.merge_asof(left.reset_index(), right, on="day", by=["side", "category"]).set_index("index")["value"]
+    words = "<br>Ukraine's General Staff that day: " + found.map(lambda v: f"{int(v):,}" if pd.notna(v) else "")
+    out.loc[found.index[found.notna()]] = words[found.notna()]
+    return out
+
+
+def _claim_hover(points: pd.DataFrame, beside: pd.Series) -> np.ndarray:
+    """Per point: claim key, day, the claim in words, claimant, what, sentence, article, reported in,
+    and the reference value beside it."""
     value = [claim(v, h, q) for v, h, q in zip(points["value"], points["value_high"], points["qualifier"])]
     where = points["title"].fillna("").astype(str) + " — " + points["source"].fillna("").astype(str)
     articles = points["articles"].astype(int)
@@ -153,11 +174,12 @@ def _claim_hover(points: pd.DataFrame) -> np.ndarray:
     columns = [points["claim_key"].astype(str), pd.to_datetime(points["placed_on"]).dt.strftime("%d %b %Y"),
                pd.Series(value, index=points.index), _escaped(points["reported_by"]),
                _escaped(pd.Series(whats, index=points.index)), _wrapped_column(points["sentence"]),
-               _wrapped_column(where, 160), reported]
+               _wrapped_column(where, 160), reported, beside.loc[points.index]]
     return np.column_stack([c.to_numpy(dtype=object) for c in columns])
 
 
 _CLAIM_HOVER = ("<b>%{customdata[3]}</b>: %{customdata[4]}<br><b>%{customdata[2]}</b> as of %{customdata[1]}"
+                "%{customdata[8]}"
                 "<br><br>%{customdata[5]}<br><br><i>%{customdata[6]}</i><br>%{customdata[7]} · click to see "
                 "its evidence below<extra></extra>")
 
@@ -177,10 +199,11 @@ def _reference_traces(fig: go.Figure, ref: pd.DataFrame) -> None:
         label = plot_text(reference.LABELS[series])
         if series == reference.GENERAL_STAFF:
             for side, line in part.groupby("side"):
+                # No hover of its own: the daily line runs through the General Staff's own claims,
+                # which would lose their hover to it; each claim's hover gives the line's value instead.
                 fig.add_trace(go.Scatter(
-                    x=line["day"], y=line["value"], mode="lines", name=label, legendgroup=series,
-                    line=dict(color=_QUIET, width=2, dash="dot"),
-                    hovertemplate="Ukraine's General Staff (reference): %{y:,} as of %{x|%d %b %Y}<extra></extra>"))
+                    x=line["day"], y=line["value"], mode="lines", name=label, legendgroup=series, zorder=-1,
+                    line=dict(color=_QUIET, width=2, dash="dot"), hoverinfo="skip"))
         else:
             custom = [[plot_text(s), plot_text(n), f"{int(lo):,}" if pd.notna(lo) else "",
                        f"{int(hi):,}" if pd.notna(hi) else ""]
@@ -189,7 +212,7 @@ def _reference_traces(fig: go.Figure, ref: pd.DataFrame) -> None:
             if part["value_high"].notna().any():
                 error = _error_bars(part["value"], part["value_high"].where(part["value_high"] >= part["value"]))
             fig.add_trace(go.Scatter(
-                x=part["day"], y=part["value"], mode="markers", name=label, legendgroup=series,
+                x=part["day"], y=part["value"], mode="markers", name=label, legendgroup=series, zorder=-1,
                 marker=dict(symbol="diamond-open", size=9, color=_QUIET, line=dict(width=1.5)),
                 error_y=error, customdata=custom,
                 hovertemplate="%{customdata[0]} (collected by The Economist): %{y:,} as of %{x|%d %b %Y}"
@@ -201,8 +224,8 @@ def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date]
     point at the day it runs up to (ranges as error bars, vague claims hollow), reference series
     drawn underneath. Each claim point carries its claim key as customdata[0]."""
     fig = go.Figure()
-    _reference_traces(fig, ref)
     labels = series_labels(points)
+    beside = _beside_reference(points, ref)
     order = [v for v in dict.fromkeys(labels) if v not in (OTHER_CLAIMANTS, UNATTRIBUTED)]
     order = sorted(order, key=lambda v: (-(labels == v).sum(), v)) + [OTHER_CLAIMANTS, UNATTRIBUTED]
     for i, label in enumerate(order):
@@ -221,9 +244,12 @@ def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date]
             fig.add_trace(go.Scatter(
                 x=subset["placed_on"], y=subset["value"], name=name, legendgroup=name, showlegend=legend,
                 mode="lines+markers" if own and symbol == "circle" else "markers",
-                line=dict(color=color, width=1), customdata=_claim_hover(subset), hovertemplate=_CLAIM_HOVER,
+                line=dict(color=color, width=1), customdata=_claim_hover(subset, beside), hovertemplate=_CLAIM_HOVER,
                 marker=dict(color=color, size=9 if own else 7, symbol=symbol, line=dict(width=1.5, color=color)),
                 error_y=_error_bars(subset["value"], subset["value_high"])))
+    # After the claims in the data, so that where a claim and a reference value coincide the claim is
+    # the one hovered and clicked; drawn underneath all the same (zorder).
+    _reference_traces(fig, ref)
     fig.update_layout(dragmode="zoom", clickmode="event+select", hoverlabel=dict(align="left"),
                       legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
     fig.update_yaxes(type="log" if log else "linear", rangemode="tozero" if not log else None)

@@ -72,15 +72,15 @@ def test_no_claim_of_another_conflict_or_vague_claim_is_drawn_by_default(open_ap
 
 def test_the_reference_series_is_drawn_under_the_matching_claims(open_app, claims_store):
     at = open_app(claims_store.folder, CASUALTIES)
-    names = [t.get("name", "") for t in _chart(at)["data"]]
-    reference = next(i for i, n in enumerate(names) if n.startswith("Ukraine&#x27;s General Staff, daily report")
-                     or n.startswith("Ukraine's General Staff, daily report"))
-    claims = names.index(f"{GS} — Russian military killed")
-    assert reference < claims, "drawn first, so underneath"
-    line = _chart(at)["data"][reference]
+    traces = _chart(at)["data"]
+    line = next(t for t in traces if t.get("name", "").startswith("Ukraine's General Staff, daily report"))
+    assert line["zorder"] < 0, "drawn underneath the claims"
     days = [pd.Timestamp(x) for x in line["x"]]
-    assert days[0] == pd.Timestamp(2022, 3, 1) and days[-1] == pd.Timestamp(2022, 8, 31)
+    assert days[0] == pd.Timestamp(2022, 3, 1) and days[-1] == pd.Timestamp(2022, 8, 31), "the view's months"
     assert dict(zip(days, values(line["y"])))[pd.Timestamp(2022, 6, 15)] == 32750
+    claims = _traces(at)[f"{GS} — Russian military killed"]
+    assert claims["customdata"][0][8] == "<br>Ukraine's General Staff that day: 32,750", "compared in the hover"
+    assert all(row[8] == "" for row in _traces(at)[f"{MOD} — Ukrainian military killed"]["customdata"])
 
 
 def test_claims_sit_beside_the_reference_of_the_same_day(open_app, claims_store):

@@ -318,7 +318,6 @@ def test_the_default_casualties_view_draws_claimants_and_the_reference(real, pag
     assert claimants, f"claimant series are drawn: {names}"
     reference = next(t for t in chart["traces"] if t["name"].startswith(REFERENCE_LINE))
     assert len(reference["x"]) > 30, "the General Staff's daily line"
-    assert names.index(reference["name"]) < names.index(claimants[0]), "the reference lies under the claims"
     assert all(OTHER_WAR_TOTAL not in t["y"] for t in chart["traces"]), "no claim of another conflict"
     _shot(page, f"{name}-casualties")
     _shot(page, f"{name}-claimant-comparison", page.get_by_role("heading", name="Compare claimants"))
@@ -326,6 +325,33 @@ def test_the_default_casualties_view_draws_claimants_and_the_reference(real, pag
 
     page.goto(f"{url}/casualties?conflict=all")
     assert any(OTHER_WAR_TOTAL in t["y"] for t in _chart(page)["traces"]), "widened, the other conflict shows"
+
+
+def test_clicking_a_claim_lists_it_with_its_evidence(real, page):
+    from playwright.sync_api import expect
+
+    name, url, _ = real
+    page.goto(f"{url}/casualties")
+    chart = _chart(page)
+    series = next(i for i, t in enumerate(chart["traces"]) if " — " in t["name"])
+    # Where plotly drew the series' last claim, in page pixels.
+    x, y = page.evaluate("""i => {
+        const plot = document.querySelector('.js-plotly-plot'), layout = plot._fullLayout, trace = plot._fullData[i];
+        const box = plot.getBoundingClientRect(), n = trace.x.length - 1;
+        return [box.left + layout.xaxis._offset + layout.xaxis.d2p(trace.x[n]),
+                box.top + layout.yaxis._offset + layout.yaxis.d2p(trace.y[n])];
+    }""", series)
+    # As a person clicks: the pointer rests on the point (plotly picks the hovered point), then clicks.
+    page.mouse.move(x, y)
+    page.wait_for_timeout(500)
+    page.mouse.down()
+    page.mouse.up()
+    expect(page.get_by_role("heading", name="The claims you selected")).to_be_visible()
+    expect(_download_button(page, "figures-cumulative")).to_contain_text("1 row)")
+    row = _grid(page, 0)[0]
+    assert row["reported_by"] == chart["traces"][series]["name"].split(" — ")[0]
+    assert row["sentence"] and row["evidence"].endswith("#marked-sentence")
+    _shot(page, f"{name}-claim-clicked", page.get_by_role("heading", name="The claims you selected"))
 
 
 def test_a_reopened_url_reproduces_the_view(real, page, browser):
