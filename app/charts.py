@@ -25,8 +25,6 @@ _SERIES_COLORS = qualitative.Bold
 _QUIET = "rgba(110, 110, 110, 0.55)"
 OTHER_CLAIMANTS = "other claimants"
 TOP_SERIES = 8
-_HOVER_WIDTH = 70
-_HOVER_SENTENCE = 420
 
 
 def plot_text(value: object) -> str:
@@ -115,32 +113,29 @@ def selected_claims(event: Mapping | None) -> tuple[str, ...]:
 # -- claims by claimant -------------------------------------------------------------------------
 
 
+def _per_distinct(frame: pd.DataFrame, columns: list[str], make) -> pd.Series:
+    """`make(*row)` for each row of `frame[columns]`, computed once per distinct row: a chart may
+    hold thousands of claims, with few distinct values among them."""
+    keys = frame[columns].astype(object)
+    distinct = keys.drop_duplicates()
+    made = pd.Series([make(*row) for row in distinct.itertuples(index=False)], dtype=object)
+    lookup = dict(zip(map(tuple, distinct.to_numpy().tolist()), made))
+    return pd.Series([lookup[k] for k in map(tuple, keys.to_numpy().tolist())], index=frame.index, dtype=object)
+
+
+def _whats(points: pd.DataFrame) -> pd.Series:
+    return _per_distinct(points, ["category", "group", "side"], what)
+
+
 def series_labels(points: pd.DataFrame, top: int = TOP_SERIES) -> pd.Series:
     """Each claim's series: 'claimant — what is counted' for the `top` series with the most claims,
     OTHER_CLAIMANTS for the rest, and the unattributed ones apart."""
-    label = points["reported_by"] + " — " + [what(c, g, s) for c, g, s in
-                                             zip(points["category"], points["group"], points["side"])]
+    label = points["reported_by"].astype(object) + " — " + _whats(points)
     named = label[points["reported_by"] != UNATTRIBUTED]
     counts = named.value_counts()
     ranked = sorted(counts.index, key=lambda v: (-counts[v], v))[:top]
     return label.where(label.isin(ranked) | (points["reported_by"] == UNATTRIBUTED),
                        OTHER_CLAIMANTS).where(points["reported_by"] != UNATTRIBUTED, UNATTRIBUTED)
-
-
-def _escaped(text: pd.Series) -> pd.Series:
-    """plot_text for a whole column."""
-    return (text.fillna("").astype(str).str.replace("&", "&amp;", regex=False)
-            .str.replace("<", "&lt;", regex=False).str.replace(">", "&gt;", regex=False))
-
-
-def _wrapped_column(text: pd.Series, limit: int = _HOVER_SENTENCE) -> pd.Series:
-    """Text for hover labels: escaped, cut to `limit` characters, wrapped in short lines; a whole
-    column at once, since the claimant chart may hold thousands of points."""
-    text = text.fillna("").astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
-    long = text.str.len() > limit
-    text = text.where(~long, text.str.slice(0, limit).str.replace(r"\s+\S*$", "", regex=True) + " …")
-    wrapped = _escaped(text).str.replace(rf"(.{{1,{_HOVER_WIDTH}}})(?:\s+|$)", r"\1<br>", regex=True)
-    return wrapped.str.replace(r"(<br>)+$", "", regex=True)
 
 
 def _beside_reference(points: pd.DataFrame, ref: pd.DataFrame) -> pd.Series:
@@ -164,24 +159,19 @@ def _beside_reference(points: pd.DataFrame, ref: pd.DataFrame) -> pd.Series:
 
 
 def _claim_hover(points: pd.DataFrame, beside: pd.Series) -> np.ndarray:
-    """Per point: claim key, day, the claim in words, claimant, what, sentence, article, reported in,
-    and the reference value beside it."""
-    value = [claim(v, h, q) for v, h, q in zip(points["value"], points["value_high"], points["qualifier"])]
-    where = points["title"].fillna("").astype(str) + " — " + points["source"].fillna("").astype(str)
+    """Each point's hover label: claimant, what, the claim and its day, the reference beside it, the
+    sentence, the article and in how many articles the claim was reported. One string a point, built
+    column-wise (the sentence and article come as hover text from the query)."""
     articles = points["articles"].astype(int)
-    reported = "reported in " + articles.astype(str) + np.where(articles == 1, " article", " articles")
-    whats = [what(c, g, s) for c, g, s in zip(points["category"], points["group"], points["side"])]
-    columns = [points["claim_key"].astype(str), pd.to_datetime(points["placed_on"]).dt.strftime("%d %b %Y"),
-               pd.Series(value, index=points.index), _escaped(points["reported_by"]),
-               _escaped(pd.Series(whats, index=points.index)), _wrapped_column(points["sentence"]),
-               _wrapped_column(where, 160), reported, beside.loc[points.index]]
-    return np.column_stack([c.to_numpy(dtype=object) for c in columns])
-
-
-_CLAIM_HOVER = ("<b>%{customdata[3]}</b>: %{customdata[4]}<br><b>%{customdata[2]}</b> as of %{customdata[1]}"
-                "%{customdata[8]}"
-                "<br><br>%{customdata[5]}<br><br><i>%{customdata[6]}</i><br>%{customdata[7]} · click to see "
-                "its evidence below<extra></extra>")
+    parts = ["<b>", points["reported_by"].map(plot_text), "</b>: ", _whats(points).map(plot_text), "<br><b>",
+             _per_distinct(points, ["value", "value_high", "qualifier"], claim), "</b> as of ",
+             pd.to_datetime(points["placed_on"]).dt.strftime("%d %b %Y"), beside.loc[points.index], "<br><br>",
+             points["hover_sentence"], "<br><br><i>", points["hover_source"], "</i><br>reported in ",
+             articles.astype(str), np.where(articles == 1, " article", " articles"), " · click to see its evidence below"]
+    text = np.full(len(points), "", dtype=object)
+    for part in parts:
+        text = text + (part.to_numpy(dtype=object) if isinstance(part, pd.Series) else part)
+    return text
 
 
 def _error_bars(values: pd.Series, highs: pd.Series) -> dict[str, Any] | None:
@@ -244,7 +234,8 @@ def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date]
             fig.add_trace(go.Scatter(
                 x=subset["placed_on"], y=subset["value"], name=name, legendgroup=name, showlegend=legend,
                 mode="lines+markers" if own and symbol == "circle" else "markers",
-                line=dict(color=color, width=1), customdata=_claim_hover(subset, beside), hovertemplate=_CLAIM_HOVER,
+                line=dict(color=color, width=1), customdata=subset[["claim_key"]].to_numpy(dtype=object), text=_claim_hover(subset, beside),
+                hovertemplate="%{text}<extra></extra>",
                 marker=dict(color=color, size=9 if own else 7, symbol=symbol, line=dict(width=1.5, color=color)),
                 error_y=_error_bars(subset["value"], subset["value_high"])))
     # After the claims in the data, so that where a claim and a reference value coincide the claim is

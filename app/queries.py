@@ -234,6 +234,14 @@ def _view_conds(p: _Params, view: str | None, breakdown: str, selected: tuple[st
     return conds
 
 
+def _of_kind(view: str | None) -> list[str]:
+    """The view's kind of figure (running totals or per-period counts) as a condition on figures:
+    the same for every figure of a claim, so read only those figures."""
+    if view is None:
+        return []
+    return ["f.cumulative" if view == "cumulative" else "NOT f.cumulative"]
+
+
 def _view_columns(view: str | None, breakdown: str, selected: tuple[str, ...]) -> tuple[str, ...]:
     """The claim columns `_view_conds` reads."""
     columns = ("cumulative",) if view is not None else ()
@@ -246,6 +254,20 @@ def bucket_key(breakdown: str) -> str:
         raise ValueError(f"unknown breakdown {breakdown!r}")
     return (f"strftime(month, '%Y-%m') || '|' || category || '|' || "
             f"coalesce(\"{breakdown}\", '{NOT_GIVEN}')")
+
+
+def _details(figures_where: str, keys: str, looked_up: str) -> str:
+    """SQL: for each claim whose key `keys` (a subquery) selects, read from its figures again: the
+    `looked_up` columns, its reporters, its first report (the earliest published, then by article
+    id and position) and the articles reporting it."""
+    return (f"SELECT claim_key, {looked_up}, "
+            # One reporter for a running total; an incident lists everyone who reported it.
+            "string_agg(DISTINCT reported_by, '; ' ORDER BY reported_by) AS reported_by, "
+            "arg_min(struct_pack(qualifier, location, article_id, figure_id, sentence), "
+            "(coalesce(published, DATE '9999-12-31'), article_id, seq)) AS report, "
+            "string_agg(DISTINCT article_id, ';' ORDER BY article_id) AS article_ids, "
+            "count(DISTINCT article_id) AS articles "
+            f"FROM ({_figure_rows(figures_where)}) WHERE claim_key IN ({keys}) GROUP BY claim_key")
 
 
 def claims(f: Filters, view: str | None = None, breakdown: str = "side",
@@ -264,7 +286,7 @@ def claims(f: Filters, view: str | None = None, breakdown: str = "side",
     order = (f"{first} DESC NULLS LAST, value DESC, category, \"group\", side, reported_by NULLS LAST, "
              "period_start NULLS LAST, period_end NULLS LAST, value_high NULLS LAST, claim_key")
     p = _Params()
-    figures_where = _where(_figure_conds(p, f))
+    figures_where = _where(_figure_conds(p, f) + _of_kind(view))
     view_columns = _view_columns(view, breakdown, selected)
     cte = _claims_cte(p, f, figures_where, view_columns)
     view_where = _where(_view_conds(p, view, breakdown, selected, keys))
@@ -275,19 +297,11 @@ def claims(f: Filters, view: str | None = None, breakdown: str = "side",
            # An undated claim in the cut ranks last: then every claim is a candidate.
            f"candidates AS (SELECT * FROM ranked WHERE {first} >= (SELECT min({first}) FROM cut) "
            f"OR EXISTS (SELECT 1 FROM cut WHERE {first} IS NULL)), "
-           # The first report is the earliest published, then by article id and position.
-           f"details AS (SELECT claim_key, {looked_up}, "
-           # One reporter for a running total; an incident lists everyone who reported it.
-           "string_agg(DISTINCT reported_by, '; ' ORDER BY reported_by) AS reported_by, "
-           "arg_min(struct_pack(qualifier, location, article_id, figure_id, sentence), "
-           "(coalesce(published, DATE '9999-12-31'), article_id, seq)) AS report, "
-           "string_agg(DISTINCT article_id, ';' ORDER BY article_id) AS article_ids, "
-           "count(DISTINCT article_id) AS articles "
-           f"FROM ({_figure_rows(figures_where)}) "
-           "WHERE claim_key IN (SELECT claim_key FROM candidates) GROUP BY claim_key) "
+           f"details AS ({_details(figures_where, 'SELECT claim_key FROM candidates', looked_up)}) "
            f"SELECT {columns} FROM candidates JOIN details USING (claim_key) ORDER BY {order} {LIMIT_SLOT}")
     light = _Params()
-    counter = light.query(f"WITH {_claims_of(light, f, view_columns)} SELECT claim_key FROM claims "
+    counter = light.query(f"WITH {_claims_cte(light, f, _where(_figure_conds(light, f) + _of_kind(view)), view_columns)} "
+                          "SELECT claim_key FROM claims "
                           f"{_where(_view_conds(light, view, breakdown, selected, keys))}", article_ids=None)
     return p.query(sql, article_ids="string_split(article_ids, ';')", counter=counter)
 
@@ -298,7 +312,8 @@ def claims_by_month(f: Filters, breakdown: str) -> Query:
     how many placed by publication date. Undated claims have no month. Running totals are never
     summed: they are drawn claim by claim (`claim_points`)."""
     p = _Params()
-    cte = _claims_of(p, f, ("value", "cumulative", "category", breakdown))
+    cte = _claims_cte(p, f, _where(_figure_conds(p, f) + _of_kind("per_period")),
+                      ("value", "cumulative", "category", breakdown))
     by = ", ".join(f'"{c}"' for c in dict.fromkeys(("category", breakdown)))
     sql = (f"WITH {cte} SELECT month, category, key, people, claims, vague, {bucket_key(breakdown)} AS bucket, "
            "by_publication "
@@ -315,32 +330,52 @@ def _wrap(inner: Query, sql: str, article_ids: str | None = "[article_id]") -> Q
     return Query(sql.replace("{inner}", f"({inner.text()})"), inner.params, article_ids)
 
 
+def hover_text(column: str, limit: int, width: int = 70) -> str:
+    """SQL for a text as a chart's hover label shows it: HTML-escaped (plotly reads a few tags),
+    cut to `limit` characters at a word, and wrapped in lines of at most `width`. Done by DuckDB
+    because the claimant chart may carry thousands of points."""
+    flat = f"trim(regexp_replace(coalesce({column}, ''), '\\s+', ' ', 'g'))"
+    cut = (f"CASE WHEN length({flat}) > {limit} THEN regexp_replace(left({flat}, {limit}), '\\s+\\S*$', '') "
+           f"|| ' …' ELSE {flat} END")
+    escaped = f"replace(replace(replace({cut}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
+    wrapped = f"regexp_replace({escaped}, '(.{{1,{width}}})(\\s+|$)', '\\1<br>', 'g')"
+    return f"regexp_replace({wrapped}, '(<br>)+$', '')"
+
+
 def claim_points(f: Filters) -> Query:
     """The claimant chart's points: every running-total claim under the filters, with its claimant
-    (or UNATTRIBUTED), the title and outlet of its first report, and its key as text."""
+    (or UNATTRIBUTED), its key as text, and its sentence and first report's title and outlet as
+    hover text (see hover_text)."""
     inner = claims(f, "cumulative")
+    where = "concat_ws(' — ', nullif(a.title, ''), nullif(a.source, ''))"
     return _wrap(inner, "SELECT i.* REPLACE (coalesce(i.reported_by, '" + UNATTRIBUTED + "') AS reported_by, "
-                 "i.claim_key::VARCHAR AS claim_key), a.title, a.source "
+                 f"i.claim_key::VARCHAR AS claim_key), {hover_text('i.sentence', 420)} AS hover_sentence, "
+                 f"{hover_text(where, 160)} AS hover_source "
                  "FROM {inner} i LEFT JOIN articles a USING (article_id) "
                  "ORDER BY placed_on NULLS LAST, reported_by, value")
 
 
 def claimant_latest(f: Filters) -> Query:
-    """Compare claimants: per claimant and what is counted, the latest running total claimed, its
-    date and its evidence, with the claimant's first and highest claims beside it."""
-    inner = claims(f, "cumulative")
+    """Compare claimants: per claimant and what is counted, the latest running total claimed (the
+    latest day, then the highest value), its date and its evidence, with the claimant's first and
+    highest claims beside it. Only the latest claims' figures are read again for their evidence."""
+    p = _Params()
+    figures_where = _where(_figure_conds(p, f) + _of_kind("cumulative"))
+    cte = _claims_cte(p, f, figures_where, ("cumulative", "category", "group", "side", "value", "claimant_key"))
     latest = "(placed_on, value)"
-    return _wrap(inner, (
-        f"SELECT * FROM (SELECT coalesce(reported_by, '{UNATTRIBUTED}') AS claimant, category, \"group\", side, "
-        f"arg_max(value, {latest}) AS value, arg_max(value_high, {latest}) AS value_high, "
-        f"arg_max(qualifier, {latest}) AS qualifier, max(placed_on) AS as_of, count(*) AS claims, "
-        "min(placed_on) AS first_claim_on, max(value) AS highest, "
-        f"arg_max(sentence, {latest}) AS sentence, arg_max(article_id, {latest}) AS article_id, "
-        f"arg_max(figure_id, {latest}) AS figure_id "
-        "FROM {inner} WHERE placed_on IS NOT NULL GROUP BY ALL) "
-        # The two sides of this war first, then by what is counted, the latest claims first.
-        "ORDER BY category, list_position(['russia', 'ukraine'], side) NULLS LAST, side, \"group\", "
-        "as_of DESC, value DESC, claimant"))
+    sql = (f"WITH {cte}, "
+           f"stats AS (SELECT claimant_key, category, \"group\", side, arg_max(claim_key, {latest}) AS claim_key, "
+           f"arg_max(value, {latest}) AS value, max(placed_on) AS as_of, count(*) AS claims, "
+           "min(placed_on) AS first_claim_on, max(value) AS highest "
+           "FROM claims WHERE cumulative AND placed_on IS NOT NULL GROUP BY claimant_key, category, \"group\", side), "
+           f"details AS ({_details(figures_where, 'SELECT claim_key FROM stats', 'any_value(value_high) AS value_high')}) "
+           f"SELECT coalesce(s.claimant_key, '{UNATTRIBUTED}') AS claimant, s.category, s.\"group\", s.side, s.value, "
+           "d.value_high, d.report.qualifier, s.as_of, s.claims, s.first_claim_on, s.highest, d.report.sentence, "
+           "d.report.article_id, d.report.figure_id FROM stats s JOIN details d USING (claim_key) "
+           # The two sides of this war first, then by what is counted, the latest claims first.
+           "ORDER BY s.category, list_position(['russia', 'ukraine'], s.side) NULLS LAST, s.side, s.\"group\", "
+           "s.as_of DESC, s.value DESC, claimant")
+    return p.query(sql)
 
 
 # -- statements ---------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ claims it matches and joined to them by date.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.filters import Filters
 from app.queries import Query, claims, ARTICLES_FIRST_DAY, ARTICLES_END_DAY
 from app.db import REPO_ROOT
@@ -24,6 +26,7 @@ LABELS = {
 # The categories of the claims each kind of reference value stands beside.
 _GENERAL_STAFF_CATEGORIES = ("killed", "casualties")
 _ECONOMIST_TYPES = {"deaths": "killed", "casualties": "casualties"}
+SIDES_COUNTED = ("russia", "ukraine")  # whose soldiers the series count
 
 
 def _literal(text: str) -> str:
@@ -85,7 +88,10 @@ def comparison(f: Filters) -> Query:
     """Each running-total claim about a side's military under the filters, beside the reference
     values for the same day: the General Staff's figure that day (or the last day before it) and
     The Economist's latest matching estimate on or before it. Claims no series covers are left out."""
-    inner = claims(f, "cumulative")
+    # Only claims about soldiers of the two sides have a reference to stand beside: read only those.
+    soldiers = replace(f, groups=tuple(g for g in (f.groups or ("military",)) if g == "military") or f.groups,
+                       sides=tuple(s for s in (f.sides or SIDES_COUNTED) if s in SIDES_COUNTED) or f.sides)
+    inner = claims(soldiers, "cumulative")
     ref = series_sql()
     sql = (
         f"WITH c AS (SELECT * FROM ({inner.text()}) WHERE \"group\" = 'military' AND placed_on IS NOT NULL), "

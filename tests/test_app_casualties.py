@@ -79,8 +79,9 @@ def test_the_reference_series_is_drawn_under_the_matching_claims(open_app, claim
     assert days[0] == pd.Timestamp(2022, 3, 1) and days[-1] == pd.Timestamp(2022, 8, 31), "the view's months"
     assert dict(zip(days, values(line["y"])))[pd.Timestamp(2022, 6, 15)] == 32750
     claims = _traces(at)[f"{GS} — Russian military killed"]
-    assert claims["customdata"][0][8] == "<br>Ukraine's General Staff that day: 32,750", "compared in the hover"
-    assert all(row[8] == "" for row in _traces(at)[f"{MOD} — Ukrainian military killed"]["customdata"])
+    assert "as of 15 Jun 2022<br>Ukraine's General Staff that day: 32,750<br>" in claims["text"][0], \
+        "compared in the hover"
+    assert all("that day" not in text for text in _traces(at)[f"{MOD} — Ukrainian military killed"]["text"])
 
 
 def test_claims_sit_beside_the_reference_of_the_same_day(open_app, claims_store):
