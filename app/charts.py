@@ -78,7 +78,8 @@ def incidents(frame: pd.DataFrame, breakdown: str, months: tuple[date, date], lo
             fig.add_trace(go.Bar(x=part["month"], y=part["people"], name=plot_text(key), customdata=custom,
                                  hovertemplate=hover, marker_color=COLORS.get(str(key)), legendgroup=str(key),
                                  showlegend=key not in shown_in_legend, xperiod="M1", xperiodalignment="middle",
-                                 width=_bar_widths(part["month"])), row=row, col=1)
+                                 # Side by side, plotly shares each month out among the bars itself.
+                                 width=None if log else _bar_widths(part["month"])), row=row, col=1)
             shown_in_legend.add(key)
     fig.update_layout(barmode="group" if log else "stack", dragmode="select", clickmode="event+select")
     fig.update_yaxes(type="log" if log else "linear", title_text="people" if len(categories) > 1 else
