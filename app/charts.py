@@ -253,8 +253,9 @@ def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date]
 
 def statements_by_month(frame: pd.DataFrame, months: tuple[date, date]) -> go.Figure:
     fig = go.Figure()
-    for actor, part in frame.groupby("actor", sort=False):
+    for i, (actor, part) in enumerate(frame.groupby("actor", sort=False)):
         fig.add_trace(go.Bar(x=part["month"], y=part["statements"], name=plot_text(actor),
+                             marker_color=_SERIES_COLORS[i % len(_SERIES_COLORS)],
                              xperiod="M1", xperiodalignment="middle", width=_bar_widths(part["month"]),
                              hovertemplate="%{x|%b %Y}<br>%{fullData.name}: %{y} statements<extra></extra>"))
     fig.update_layout(barmode="stack", legend=dict(orientation="h", yanchor="top", y=-0.15, x=0))
