@@ -55,6 +55,11 @@ def _layout(fig: go.Figure, legend_title: str, y_title: str, height: int = 420) 
     return fig
 
 
+def _y_scale(log: bool) -> dict[str, Any]:
+    """A linear axis from zero, or a log axis labelled at powers of ten only."""
+    return dict(type="log", dtick=1) if log else dict(type="linear", rangemode="tozero")
+
+
 # -- incidents: per-period claims as bars -------------------------------------------------------
 
 
@@ -82,7 +87,7 @@ def incidents(frame: pd.DataFrame, breakdown: str, months: tuple[date, date], lo
                                  width=None if log else _bar_widths(part["month"])), row=row, col=1)
             shown_in_legend.add(key)
     fig.update_layout(barmode="group" if log else "stack", dragmode="select", clickmode="event+select")
-    fig.update_yaxes(type="log" if log else "linear", title_text="people" if len(categories) > 1 else
+    fig.update_yaxes(**_y_scale(log), title_text="people" if len(categories) > 1 else
                      "people (sum of distinct claims)")
     height = 420 if len(categories) == 1 else 60 + 210 * len(categories)
     return month_axis(_layout(fig, breakdown, "people (sum of distinct claims)", height), months)
@@ -244,7 +249,7 @@ def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date]
     _reference_traces(fig, ref)
     fig.update_layout(dragmode="zoom", clickmode="event+select", hoverlabel=dict(align="left"),
                       legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
-    fig.update_yaxes(type="log" if log else "linear", rangemode="tozero" if not log else None)
+    fig.update_yaxes(**_y_scale(log))
     return month_axis(_layout(fig, "", "running total claimed (people)", 480), months)
 
 
