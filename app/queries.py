@@ -372,9 +372,10 @@ def claimant_latest(f: Filters) -> Query:
            f"SELECT coalesce(s.claimant_key, '{UNATTRIBUTED}') AS claimant, s.category, s.\"group\", s.side, s.value, "
            "d.value_high, d.report.qualifier, s.as_of, s.claims, s.first_claim_on, s.highest, d.report.sentence, "
            "d.report.article_id, d.report.figure_id FROM stats s JOIN details d USING (claim_key) "
-           # The two sides of this war first, then by what is counted, the latest claims first.
+           # The two sides of this war first, then by what is counted, the latest claims first and the
+           # claims nobody is named for last.
            "ORDER BY s.category, list_position(['russia', 'ukraine'], s.side) NULLS LAST, s.side, s.\"group\", "
-           "s.as_of DESC, s.value DESC, claimant")
+           "s.claimant_key IS NULL, s.as_of DESC, s.value DESC, claimant")
     return p.query(sql)
 
 
