@@ -173,7 +173,7 @@ def _claim_hover(points: pd.DataFrame, beside: pd.Series) -> np.ndarray:
              _per_distinct(points, ["value", "value_high", "qualifier"], claim), "</b> as of ",
              pd.to_datetime(points["placed_on"]).dt.strftime("%d %b %Y"), beside.loc[points.index], "<br><br>",
              points["hover_sentence"], "<br><br><i>", points["hover_source"], "</i><br>reported in ",
-             articles.astype(str), np.where(articles == 1, " article", " articles"), " · click to see its evidence below"]
+             articles.astype(str), np.where(articles == 1, " article", " articles")]
     text = np.full(len(points), "", dtype=object)
     for part in parts:
         text = text + (part.to_numpy(dtype=object) if isinstance(part, pd.Series) else part)
@@ -241,7 +241,7 @@ def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date]
                 x=subset["placed_on"], y=subset["value"], name=name, legendgroup=name, showlegend=legend,
                 mode="lines+markers" if own and symbol == "circle" else "markers",
                 line=dict(color=color, width=1), customdata=subset[["claim_key"]].to_numpy(dtype=object), text=_claim_hover(subset, beside),
-                hovertemplate="%{text}<extra></extra>",
+                hovertemplate="%{text} · click to see its evidence below<extra></extra>",
                 marker=dict(color=color, size=9 if own else 7, symbol=symbol, line=dict(width=1.5, color=color)),
                 error_y=_error_bars(subset["value"], subset["value_high"])))
     # After the claims in the data, so that where a claim and a reference value coincide the claim is
