@@ -25,7 +25,7 @@ _WIDE = ("quote", "sentence", "title", "reason")
 _WIDE_WIDTH = 360
 # Short texts, in pixels: a figure's claim ("at least 5,000–7,000 (vague: floor)"), what it counts, who.
 _WIDTHS = {"claim": 115, "what": 160, "reported_by": 130, "claimant": 130, "actor": 130, "speaker": 130}
-_DATE_WIDTH = 92
+_DATE_WIDTH = 104
 _TEXT_AFTER = ("sentence", "quote")  # the evidence link follows the evidence text
 # Rows tall enough for four lines: Streamlit wraps cell text only in rows taller than 4rem.
 _WRAPPED_ROW = 92
