@@ -122,21 +122,19 @@ def selected_claims(event: Mapping | None) -> tuple[str, ...]:
 def _per_distinct(frame: pd.DataFrame, columns: list[str], make) -> pd.Series:
     """`make(*row)` for each row of `frame[columns]`, computed once per distinct row: a chart may
     hold thousands of claims, with few distinct values among them."""
-    keys = frame[columns].astype(object)
-    distinct = keys.drop_duplicates()
-    made = pd.Series([make(*row) for row in distinct.itertuples(index=False)], dtype=object)
-    lookup = dict(zip(map(tuple, distinct.to_numpy().tolist()), made))
-    return pd.Series([lookup[k] for k in map(tuple, keys.to_numpy().tolist())], index=frame.index, dtype=object)
+    codes, distinct = pd.factorize(pd.MultiIndex.from_frame(frame[columns].astype(object)), use_na_sentinel=False)
+    made = np.array([make(*row) for row in distinct], dtype=object)
+    return pd.Series(made[codes], index=frame.index, dtype=object)
 
 
 def _whats(points: pd.DataFrame) -> pd.Series:
     return _per_distinct(points, ["category", "group", "side"], what)
 
 
-def series_labels(points: pd.DataFrame, top: int = TOP_SERIES) -> pd.Series:
-    """Each claim's series: 'claimant — what is counted' for the `top` series with the most claims,
-    OTHER_CLAIMANTS for the rest, and the unattributed ones apart."""
-    label = points["reported_by"].astype(object) + " — " + _whats(points)
+def series_labels(points: pd.DataFrame, whats: pd.Series, top: int = TOP_SERIES) -> pd.Series:
+    """Each claim's series: 'claimant — what is counted' (`whats`) for the `top` series with the
+    most claims, OTHER_CLAIMANTS for the rest, and the unattributed ones apart."""
+    label = points["reported_by"].astype(object) + " — " + whats
     named = label[points["reported_by"] != UNATTRIBUTED]
     counts = named.value_counts()
     ranked = sorted(counts.index, key=lambda v: (-counts[v], v))[:top]
@@ -164,12 +162,12 @@ def _beside_reference(points: pd.DataFrame, ref: pd.DataFrame) -> pd.Series:
     return out
 
 
-def _claim_hover(points: pd.DataFrame, beside: pd.Series) -> np.ndarray:
+def _claim_hover(points: pd.DataFrame, whats: pd.Series, beside: pd.Series) -> np.ndarray:
     """Each point's hover label: claimant, what, the claim and its day, the reference beside it, the
     sentence, the article and in how many articles the claim was reported. One string a point, built
     column-wise (the sentence and article come as hover text from the query)."""
     articles = points["articles"].astype(int)
-    parts = ["<b>", points["reported_by"].map(plot_text), "</b>: ", _whats(points).map(plot_text), "<br><b>",
+    parts = ["<b>", points["reported_by"].map(plot_text), "</b>: ", whats.map(plot_text), "<br><b>",
              _per_distinct(points, ["value", "value_high", "qualifier"], claim), "</b> as of ",
              pd.to_datetime(points["placed_on"]).dt.strftime("%d %b %Y"), beside.loc[points.index], "<br><br>",
              points["hover_sentence"], "<br><br><i>", points["hover_source"], "</i><br>reported in ",
@@ -220,12 +218,14 @@ def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date]
     point at the day it runs up to (ranges as error bars, vague claims hollow), reference series
     drawn underneath. Each claim point carries its claim key as customdata[0]."""
     fig = go.Figure()
-    labels = series_labels(points)
-    beside = _beside_reference(points, ref)
-    order = [v for v in dict.fromkeys(labels) if v not in (OTHER_CLAIMANTS, UNATTRIBUTED)]
-    order = sorted(order, key=lambda v: (-(labels == v).sum(), v)) + [OTHER_CLAIMANTS, UNATTRIBUTED]
-    for i, label in enumerate(order):
-        part = points[labels == label].sort_values("placed_on")
+    points = points.sort_values("placed_on", kind="stable")
+    whats = _whats(points)
+    labels = series_labels(points, whats)
+    hover = pd.Series(_claim_hover(points, whats, _beside_reference(points, ref)), index=points.index)
+    counts = labels.value_counts()
+    order = sorted((v for v in counts.index if v not in (OTHER_CLAIMANTS, UNATTRIBUTED)), key=lambda v: (-counts[v], v))
+    for i, label in enumerate(order + [OTHER_CLAIMANTS, UNATTRIBUTED]):
+        part = points[labels == label]
         if part.empty:
             continue
         own = label not in (OTHER_CLAIMANTS, UNATTRIBUTED)
@@ -240,7 +240,8 @@ def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date]
             fig.add_trace(go.Scatter(
                 x=subset["placed_on"], y=subset["value"], name=name, legendgroup=name, showlegend=legend,
                 mode="lines+markers" if own and symbol == "circle" else "markers",
-                line=dict(color=color, width=1), customdata=subset[["claim_key"]].to_numpy(dtype=object), text=_claim_hover(subset, beside),
+                line=dict(color=color, width=1), customdata=subset[["claim_key"]].to_numpy(dtype=object),
+                text=hover[subset.index].to_numpy(dtype=object),
                 hovertemplate="%{text} · click to see its evidence below<extra></extra>",
                 marker=dict(color=color, size=9 if own else 7, symbol=symbol, line=dict(width=1.5, color=color)),
                 error_y=_error_bars(subset["value"], subset["value_high"])))

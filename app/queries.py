@@ -330,14 +330,16 @@ def _wrap(inner: Query, sql: str, article_ids: str | None = "[article_id]") -> Q
     return Query(sql.replace("{inner}", f"({inner.text()})"), inner.params, article_ids)
 
 
-def hover_text(column: str, limit: int, width: int = 70) -> str:
+def hover_text(column: str, limit: int, width: int | None = 70) -> str:
     """SQL for a text as a chart's hover label shows it: HTML-escaped (plotly reads a few tags),
-    cut to `limit` characters at a word, and wrapped in lines of at most `width`. Done by DuckDB
-    because the claimant chart may carry thousands of points."""
+    cut to `limit` characters at a word, and wrapped in lines of at most `width` (None: one line).
+    Done by DuckDB because the claimant chart may carry thousands of points."""
     flat = f"trim(regexp_replace(coalesce({column}, ''), '\\s+', ' ', 'g'))"
     cut = (f"CASE WHEN length({flat}) > {limit} THEN regexp_replace(left({flat}, {limit}), '\\s+\\S*$', '') "
            f"|| ' …' ELSE {flat} END")
     escaped = f"replace(replace(replace({cut}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
+    if width is None:
+        return escaped
     wrapped = f"regexp_replace({escaped}, '(.{{1,{width}}})(\\s+|$)', '\\1<br>', 'g')"
     return f"regexp_replace({wrapped}, '(<br>)+$', '')"
 
@@ -350,7 +352,7 @@ def claim_points(f: Filters) -> Query:
     where = "concat_ws(' — ', nullif(a.title, ''), nullif(a.source, ''))"
     return _wrap(inner, "SELECT i.* REPLACE (coalesce(i.reported_by, '" + UNATTRIBUTED + "') AS reported_by, "
                  f"i.claim_key::VARCHAR AS claim_key), {hover_text('i.sentence', 420)} AS hover_sentence, "
-                 f"{hover_text(where, 160)} AS hover_source "
+                 f"{hover_text(where, 90, None)} AS hover_source "
                  "FROM {inner} i LEFT JOIN articles a USING (article_id) "
                  "ORDER BY placed_on NULLS LAST, reported_by, value")
 
