@@ -1,13 +1,19 @@
-"""Plotly figures for the pages; every month axis is labelled by month."""
+"""Plotly figures for the pages; every time axis spans the view's months and is labelled by month."""
 from __future__ import annotations
 
 import html
+from datetime import date
 from typing import Any, Mapping
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
+from plotly.subplots import make_subplots
 
+from app import reference
+from app.queries import UNATTRIBUTED
+from app.texts import claim, what
 from etl.model import CATEGORIES, GROUPS
 
 _PALETTE = qualitative.Safe + qualitative.Vivid
@@ -15,6 +21,10 @@ _PALETTE = qualitative.Safe + qualitative.Vivid
 COLORS: dict[str, str] = {v: _PALETTE[i] for i, v in enumerate(CATEGORIES)}
 COLORS |= {v: _PALETTE[i] for i, v in enumerate(GROUPS)}
 COLORS |= {"ukraine": "#1f77b4", "russia": "#d62728", "other": "#7f7f7f", "unknown": "#bcbd22"}
+_SERIES_COLORS = qualitative.Bold
+_QUIET = "rgba(110, 110, 110, 0.55)"
+OTHER_CLAIMANTS = "other claimants"
+TOP_SERIES = 8
 
 
 def plot_text(value: object) -> str:
@@ -22,14 +32,14 @@ def plot_text(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
-def month_axis(fig: go.Figure, months: pd.Series) -> go.Figure:
-    """Ticks on month starts, labelled 'Mar 2022' in the middle of the month, fewer of them when
-    the span is long; the axis spans whole months, so even a single month gets its label."""
-    first, last = pd.Timestamp(months.min()), pd.Timestamp(months.max())
-    span = (last.year - first.year) * 12 + last.month - first.month + 1
+def month_axis(fig: go.Figure, months: tuple[date, date]) -> go.Figure:
+    """The x axis spans the view's months [first day, first day after], with ticks on month starts
+    labelled 'Mar 2022' in the middle of the month, fewer of them when the span is long."""
+    first, end = pd.Timestamp(months[0]), pd.Timestamp(months[1])
+    span = (end.year - first.year) * 12 + end.month - first.month
     step = 1 if span <= 18 else 3 if span <= 54 else 12
     fig.update_xaxes(type="date", dtick=f"M{step}", tickformat="%b %Y", ticklabelmode="period",
-                     range=[first, last + pd.offsets.MonthBegin(1)], title_text=None)
+                     range=[first, end], title_text=None)
     return fig
 
 
@@ -39,60 +49,223 @@ def _bar_widths(months: pd.Series) -> list[float]:
     return [0.8 * pd.Timestamp(m).days_in_month * 86_400_000 for m in months]
 
 
-def _layout(fig: go.Figure, legend_title: str, y_title: str) -> go.Figure:
+def _layout(fig: go.Figure, legend_title: str, y_title: str, height: int = 420) -> go.Figure:
     fig.update_layout(legend_title_text=legend_title, yaxis_title=y_title, hovermode="closest",
-                      margin=dict(l=10, r=10, t=30, b=10), height=380)
+                      margin=dict(l=10, r=10, t=30, b=10), height=height, separators=".,")
     return fig
 
 
-def claims_by_month(frame: pd.DataFrame, breakdown: str, view: str) -> go.Figure:
-    """Per-period counts as stacked bars; running totals as lines (the highest total per month).
+def _y_scale(log: bool) -> dict[str, Any]:
+    """A linear axis from zero, or a log axis labelled at powers of ten only."""
+    return dict(type="log", dtick=1) if log else dict(type="linear", rangemode="tozero")
 
-    Each point carries its bucket ('YYYY-MM|value') as customdata, so a selection maps back to the
-    claims behind it.
+
+# -- incidents: per-period claims as bars -------------------------------------------------------
+
+
+def incidents(frame: pd.DataFrame, breakdown: str, months: tuple[date, date], log: bool = False) -> go.Figure:
+    """Per-period claims per month as bars, one panel per category (never two categories in one bar),
+    stacked by `breakdown` (side by side on a log scale, where stacking would mislead).
+
+    Each bar carries its bucket ('YYYY-MM|category|value') as customdata, so a selection maps back
+    to the claims behind it.
     """
-    fig = go.Figure()
-    for key, part in frame.groupby("key", sort=False):
-        custom = part[["bucket", "claims"]].to_numpy().tolist()
-        hover = ("%{x|%b %Y}<br>%{fullData.name}<br>" +
-                 ("highest running total reported: %{y:,}" if view == "cumulative"
-                  else "people: %{y:,}") + "<br>distinct claims: %{customdata[1]}<extra></extra>")
-        common: dict[str, Any] = dict(x=part["month"], y=part["people"], name=plot_text(key), customdata=custom,
-                                      hovertemplate=hover, marker_color=COLORS.get(str(key)))
-        # Every point sits in the middle of its month, between the month's tick and the next.
-        if view == "cumulative":
-            fig.add_trace(go.Scatter(mode="lines+markers", xperiod="M1", xperiodalignment="middle", **common))
-        else:
-            fig.add_trace(go.Bar(xperiod="M1", xperiodalignment="middle", width=_bar_widths(part["month"]),
-                                 **common))
-    fig.update_layout(barmode="stack", dragmode="select", clickmode="event+select")
-    y_title = "highest running total reported" if view == "cumulative" else "people (sum of distinct claims)"
-    return month_axis(_layout(fig, breakdown, y_title), frame["month"])
+    categories = list(dict.fromkeys(frame["category"]))
+    fig = make_subplots(rows=len(categories), cols=1, shared_xaxes=True, vertical_spacing=0.08,
+                        subplot_titles=[plot_text(c) for c in categories] if len(categories) > 1 else None)
+    shown_in_legend: set[str] = set()
+    for row, category in enumerate(categories, 1):
+        for key, part in frame[frame["category"] == category].groupby("key", sort=False):
+            custom = part[["bucket", "claims", "vague"]].to_numpy().tolist()
+            hover = (f"%{{x|%b %Y}}<br>{plot_text(category)}, %{{fullData.name}}<br>people: %{{y:,}}"
+                     "<br>distinct claims: %{customdata[1]}<br>of them vague, at their floor: %{customdata[2]}"
+                     "<extra></extra>")
+            fig.add_trace(go.Bar(x=part["month"], y=part["people"], name=plot_text(key), customdata=custom,
+                                 hovertemplate=hover, marker_color=COLORS.get(str(key)), legendgroup=str(key),
+                                 showlegend=key not in shown_in_legend, xperiod="M1", xperiodalignment="middle",
+                                 # Side by side, plotly shares each month out among the bars itself.
+                                 width=None if log else _bar_widths(part["month"])), row=row, col=1)
+            shown_in_legend.add(key)
+    fig.update_layout(barmode="group" if log else "stack", dragmode="select", clickmode="event+select")
+    fig.update_yaxes(**_y_scale(log), title_text="people" if len(categories) > 1 else
+                     "people (sum of distinct claims)")
+    height = 420 if len(categories) == 1 else 60 + 210 * len(categories)
+    return month_axis(_layout(fig, breakdown, "people (sum of distinct claims)", height), months)
 
 
 def bucket_label(bucket: str) -> str:
-    """'2022-03|killed' as 'Mar 2022: killed'."""
-    month, _, key = bucket.partition("|")
-    return f"{pd.Timestamp(month + '-01'):%b %Y}: {key}"
+    """'2022-03|killed|civilians' as 'Mar 2022: killed, civilians'."""
+    month, _, rest = bucket.partition("|")
+    return f"{pd.Timestamp(month + '-01'):%b %Y}: {rest.replace('|', ', ')}"
+
+
+def _selected(event: Mapping | None) -> list[str]:
+    if not event:
+        return []
+    points = event.get("selection", {}).get("points", [])
+    return [str(p["customdata"][0]) for p in points if p.get("customdata")]
 
 
 def selected_buckets(event: Mapping | None) -> tuple[str, ...]:
     """The chart buckets a plotly selection event picked, in a stable order."""
-    if not event:
-        return ()
-    points = event.get("selection", {}).get("points", [])
-    buckets = {p["customdata"][0] for p in points if p.get("customdata")}
-    return tuple(sorted(buckets))
+    return tuple(sorted(set(_selected(event))))
 
 
-def statements_by_month(frame: pd.DataFrame) -> go.Figure:
+def selected_claims(event: Mapping | None) -> tuple[str, ...]:
+    """The claim keys of the claimant chart's points a selection picked (reference points have none)."""
+    return tuple(sorted(set(_selected(event))))
+
+
+# -- claims by claimant -------------------------------------------------------------------------
+
+
+def _per_distinct(frame: pd.DataFrame, columns: list[str], make) -> pd.Series:
+    """`make(*row)` for each row of `frame[columns]`, computed once per distinct row: a chart may
+    hold thousands of claims, with few distinct values among them."""
+    codes, distinct = pd.factorize(pd.MultiIndex.from_frame(frame[columns].astype(object)), use_na_sentinel=False)
+    made = np.array([make(*row) for row in distinct], dtype=object)
+    return pd.Series(made[codes], index=frame.index, dtype=object)
+
+
+def _whats(points: pd.DataFrame) -> pd.Series:
+    return _per_distinct(points, ["category", "group", "side"], what)
+
+
+def series_labels(points: pd.DataFrame, whats: pd.Series, top: int = TOP_SERIES) -> pd.Series:
+    """Each claim's series: 'claimant — what is counted' (`whats`) for the `top` series with the
+    most claims, OTHER_CLAIMANTS for the rest, and the unattributed ones apart."""
+    label = points["reported_by"].astype(object) + " — " + whats
+    named = label[points["reported_by"] != UNATTRIBUTED]
+    counts = named.value_counts()
+    ranked = sorted(counts.index, key=lambda v: (-counts[v], v))[:top]
+    return label.where(label.isin(ranked) | (points["reported_by"] == UNATTRIBUTED),
+                       OTHER_CLAIMANTS).where(points["reported_by"] != UNATTRIBUTED, UNATTRIBUTED)
+
+
+def _beside_reference(points: pd.DataFrame, ref: pd.DataFrame) -> pd.Series:
+    """For each claim the General Staff's daily line covers, the line's value that day, in words."""
+    line = ref[ref["series"] == reference.GENERAL_STAFF] if not ref.empty else ref
+    out = pd.Series("", index=points.index, dtype=object)
+    if line.empty:
+        return out
+    days = pd.to_datetime(points["placed_on"])
+    covered = (points["group"] == "military") & points["side"].isin(set(line["side"])) & \
+        points["category"].isin(set(line["category"])) & days.notna()
+    if not covered.any():
+        return out
+    left = pd.DataFrame({"day": days[covered], "side": points.loc[covered, "side"],
+                         "category": points.loc[covered, "category"]}).sort_values("day")
+    right = line.assign(day=pd.to_datetime(line["day"]))[["day", "side", "category", "value"]].sort_values("day")
+    found = pd.merge_asof(left.reset_index(), right, on="day", by=["side", "category"]).set_index("index")["value"]
+    words = "<br>Ukraine's General Staff that day: " + found.map(lambda v: f"{int(v):,}" if pd.notna(v) else "")
+    out.loc[found.index[found.notna()]] = words[found.notna()]
+    return out
+
+
+def _claim_hover(points: pd.DataFrame, whats: pd.Series, beside: pd.Series) -> np.ndarray:
+    """Each point's hover label: claimant, what, the claim and its day, the reference beside it, the
+    sentence, the article and in how many articles the claim was reported. One string a point, built
+    column-wise (the sentence and article come as hover text from the query)."""
+    articles = points["articles"].astype(int)
+    parts = ["<b>", points["reported_by"].map(plot_text), "</b>: ", whats.map(plot_text), "<br><b>",
+             _per_distinct(points, ["value", "value_high", "qualifier"], claim), "</b> as of ",
+             pd.to_datetime(points["placed_on"]).dt.strftime("%d %b %Y"), beside.loc[points.index], "<br><br>",
+             points["hover_sentence"], "<br><br><i>", points["hover_source"], "</i><br>reported in ",
+             articles.astype(str), np.where(articles == 1, " article", " articles")]
+    text = np.full(len(points), "", dtype=object)
+    for part in parts:
+        text = text + (part.to_numpy(dtype=object) if isinstance(part, pd.Series) else part)
+    return text
+
+
+def _error_bars(values: pd.Series, highs: pd.Series) -> dict[str, Any] | None:
+    """Error bars from a range's lower value up to its upper value (ranges only)."""
+    if highs.isna().all():
+        return None
+    up = (highs - values).where(highs > values, 0).astype(float).to_numpy()
+    return dict(type="data", symmetric=False, array=up, arrayminus=np.zeros(len(up)), thickness=1.2, width=4)
+
+
+def _reference_traces(fig: go.Figure, ref: pd.DataFrame) -> None:
+    if ref.empty:
+        return
+    for series, part in ref.groupby("series", sort=True):
+        label = plot_text(reference.LABELS[series])
+        if series == reference.GENERAL_STAFF:
+            for side, line in part.groupby("side"):
+                # No hover of its own: the daily line runs through the General Staff's own claims,
+                # which would lose their hover to it; each claim's hover gives the line's value instead.
+                fig.add_trace(go.Scatter(
+                    x=line["day"], y=line["value"], mode="lines", name=label, legendgroup=series, zorder=-1,
+                    line=dict(color=_QUIET, width=2, dash="dot"), hoverinfo="skip"))
+        else:
+            custom = [[plot_text(s), plot_text(n), f"{int(lo):,}" if pd.notna(lo) else "",
+                       f"{int(hi):,}" if pd.notna(hi) else ""]
+                      for s, n, lo, hi in zip(part["source"], part["note"], part["value_low"], part["value_high"])]
+            error = None
+            if part["value_high"].notna().any():
+                error = _error_bars(part["value"], part["value_high"].where(part["value_high"] >= part["value"]))
+            fig.add_trace(go.Scatter(
+                x=part["day"], y=part["value"], mode="markers", name=label, legendgroup=series, zorder=-1,
+                marker=dict(symbol="diamond-open", size=9, color=_QUIET, line=dict(width=1.5)),
+                error_y=error, customdata=custom,
+                hovertemplate="%{customdata[0]} (collected by The Economist): %{y:,} as of %{x|%d %b %Y}"
+                              "<br>range: %{customdata[2]} – %{customdata[3]}<br>%{customdata[1]}<extra></extra>"))
+
+
+def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date], log: bool = False) -> go.Figure:
+    """Running totals claim by claim: one series per claimant and what is counted, each claim a
+    point at the day it runs up to (ranges as error bars, vague claims hollow), reference series
+    drawn underneath. Each claim point carries its claim key as customdata[0]."""
     fig = go.Figure()
-    for actor, part in frame.groupby("actor", sort=False):
+    points = points.sort_values("placed_on", kind="stable")
+    whats = _whats(points)
+    labels = series_labels(points, whats)
+    hover = pd.Series(_claim_hover(points, whats, _beside_reference(points, ref)), index=points.index)
+    counts = labels.value_counts()
+    order = sorted((v for v in counts.index if v not in (OTHER_CLAIMANTS, UNATTRIBUTED)), key=lambda v: (-counts[v], v))
+    for i, label in enumerate(order + [OTHER_CLAIMANTS, UNATTRIBUTED]):
+        part = points[labels == label]
+        if part.empty:
+            continue
+        own = label not in (OTHER_CLAIMANTS, UNATTRIBUTED)
+        color = _SERIES_COLORS[i % len(_SERIES_COLORS)] if own else _QUIET
+        name = plot_text(label) if own else f"{plot_text(label)} ({len(part)})"
+        vague = part["qualifier"] == "vague"
+        # Vague claims (at their floor) are drawn hollow, as a trace of their own in the series' group.
+        for subset, symbol, legend in ((part[~vague], "circle" if own else "x-thin-open", True),
+                                       (part[vague], "circle-open", part[~vague].empty)):
+            if subset.empty:
+                continue
+            fig.add_trace(go.Scatter(
+                x=subset["placed_on"], y=subset["value"], name=name, legendgroup=name, showlegend=legend,
+                mode="lines+markers" if own and symbol == "circle" else "markers",
+                line=dict(color=color, width=1), customdata=subset[["claim_key"]].to_numpy(dtype=object),
+                text=hover[subset.index].to_numpy(dtype=object),
+                hovertemplate="%{text} · click to see its evidence below<extra></extra>",
+                marker=dict(color=color, size=9 if own else 7, symbol=symbol, line=dict(width=1.5, color=color)),
+                error_y=_error_bars(subset["value"], subset["value_high"])))
+    # After the claims in the data, so that where a claim and a reference value coincide the claim is
+    # the one hovered and clicked; drawn underneath all the same (zorder).
+    _reference_traces(fig, ref)
+    fig.update_layout(dragmode="zoom", clickmode="event+select", hoverlabel=dict(align="left"),
+                      legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))
+    fig.update_yaxes(**_y_scale(log))
+    return month_axis(_layout(fig, "", "running total claimed (people)", 480), months)
+
+
+# -- statements ---------------------------------------------------------------------------------
+
+
+def statements_by_month(frame: pd.DataFrame, months: tuple[date, date]) -> go.Figure:
+    fig = go.Figure()
+    for i, (actor, part) in enumerate(frame.groupby("actor", sort=False)):
         fig.add_trace(go.Bar(x=part["month"], y=part["statements"], name=plot_text(actor),
+                             marker_color=_SERIES_COLORS[i % len(_SERIES_COLORS)],
                              xperiod="M1", xperiodalignment="middle", width=_bar_widths(part["month"]),
                              hovertemplate="%{x|%b %Y}<br>%{fullData.name}: %{y} statements<extra></extra>"))
-    fig.update_layout(barmode="stack")
-    return month_axis(_layout(fig, "actor", "statements"), frame["month"])
+    fig.update_layout(barmode="stack", legend=dict(orientation="h", yanchor="top", y=-0.15, x=0))
+    return month_axis(_layout(fig, "", "statements", 420), months)
 
 
 def top_speakers(frame: pd.DataFrame) -> go.Figure:

@@ -11,8 +11,17 @@ from dataclasses import dataclass
 from typing import Iterable
 
 FIGURE, STATEMENT = 1, 2
+# The sentence a link was opened for (a table row's evidence): marked apart from the others.
+TARGET = 4
 # Which background each kind of evidence gets; a sentence holding both gets the third.
 COLORS = {FIGURE: "orange", STATEMENT: "blue", FIGURE | STATEMENT: "violet"}
+TARGET_COLOR = "green"
+
+
+def color(mark: int) -> str:
+    return TARGET_COLOR if mark & TARGET else COLORS[mark]
+
+
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 # Streamlit's Markdown turns bare addresses into links after escapes are read ("https://...",
@@ -70,7 +79,7 @@ def _line(text: str, mark: int) -> str:
         return text
     escaped = escape_markdown(core)
     if mark:
-        escaped = f":{COLORS[mark]}-background[**{escaped}**]"
+        escaped = f":{color(mark)}-background[**{escaped}**]"
     # Spaces stay outside the directive, so neighbouring runs never run into each other.
     lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
     return lead + escaped + trail

@@ -11,17 +11,21 @@ from datetime import date
 from typing import Callable, Mapping
 from urllib.parse import urlencode
 
+from etl.model import THIS_WAR
+
 DATED_BY = ("period", "published")
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 MAX_TEXT = 200
+ALL_CONFLICTS = "all"  # the URL's word for "figures of every conflict"
+_TRUE = ("1", "true", "yes")
 
 # URL parameter -> Filters field; list-valued fields repeat their parameter (?actor=A&actor=B).
 PARAMS: dict[str, str] = {
     "from": "month_from", "to": "month_to", "actor": "actors", "category": "categories",
     "group": "groups", "side": "sides", "source": "sources", "tag": "tags", "q": "text",
-    "dated_by": "dated_by", "region": "regions",
+    "dated_by": "dated_by", "region": "regions", "conflict": "conflicts", "vague": "vague",
 }
-_LISTS = {"actors", "categories", "groups", "sides", "sources", "tags", "regions"}
+_LISTS = {"actors", "categories", "groups", "sides", "sources", "tags", "regions", "conflicts"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,10 @@ class Filters:
     text: str = ""
     dated_by: str = "period"  # figures are placed by the period they describe, or by publication
     regions: tuple[str, ...] = ()  # oblasts (admin1) figures are placed in; statements, articles: reporting them
+    # Figures of these conflicts only (the figures' `conflict` column); empty: every conflict.
+    conflicts: tuple[str, ...] = (THIS_WAR,)
+    # Vague figures ("hundreds") are left out of every sum unless asked for, then at their floor value.
+    vague: bool = False
 
     @classmethod
     def from_params(cls, get_all: Callable[[str], list[str]]) -> "Filters":
@@ -46,7 +54,9 @@ class Filters:
             got = [v for v in get_all(param) if v]
             if not got:
                 continue
-            if name in _LISTS:
+            if name == "conflicts" and ALL_CONFLICTS in got:
+                values[name] = ()
+            elif name in _LISTS:
                 values[name] = tuple(dict.fromkeys(got))
             elif name in ("month_from", "month_to"):
                 if _MONTH.match(got[-1]):
@@ -54,6 +64,8 @@ class Filters:
             elif name == "dated_by":
                 if got[-1] in DATED_BY:
                     values[name] = got[-1]
+            elif name == "vague":
+                values[name] = got[-1].lower() in _TRUE
             else:
                 values[name] = got[-1].strip()[:MAX_TEXT]
         return cls(**values)
@@ -66,7 +78,12 @@ class Filters:
             value = getattr(self, name)
             if value == getattr(default, name):
                 continue
-            out[param] = list(value) if name in _LISTS else [value]
+            if name == "conflicts" and not value:
+                out[param] = [ALL_CONFLICTS]
+            elif name == "vague":
+                out[param] = ["1"]
+            else:
+                out[param] = list(value) if name in _LISTS else [value]
         return out
 
     def link(self, path: str, **extra: str) -> str:
@@ -75,9 +92,10 @@ class Filters:
         return f"{path}?{urlencode(params, doseq=True)}" if params else path
 
     def describe(self) -> dict[str, object]:
-        """The filters as plain data, for a download's metadata: only those in force."""
-        return {k: list(v) if isinstance(v, tuple) else v
-                for k, v in asdict(self).items() if v != getattr(Filters(), k)}
+        """The filters as plain data, for a download's metadata: those changed from the defaults, and
+        always the conflicts and vague switch, which narrow the figures even by default."""
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()
+                if v != getattr(Filters(), k) or k in ("conflicts", "vague")}
 
     def month_bounds(self) -> tuple[date | None, date | None]:
         """First day of `month_from`, and the first day after `month_to` (exclusive)."""

@@ -9,10 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from app import search
 from app.filters import Filters
 from app.paths import shown_sql
 
-BREAKDOWNS = ("category", "group", "side")
+# What the bars of one category can be broken down by (a bar never mixes categories).
+BREAKDOWNS = ("group", "side")
+_BUCKETABLE = ("category",) + BREAKDOWNS
+UNATTRIBUTED = "no claimant named"
 
 
 def reporter(alias: str) -> str:
@@ -24,7 +28,6 @@ def speaker(alias: str) -> str:
     """A statement's speaker under one name per actor (the registry's, else as written)."""
     return f"coalesce({alias}.actor, {alias}.speaker)"
 NOT_GIVEN = "not given"
-ALL_OTHERS = "all others"
 
 
 # Where a table's query wants its display limit: before its costly per-row details are joined in.
@@ -65,14 +68,29 @@ class _Params:
         return Query(sql, tuple(self.values.items()), article_ids, counter)
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def _matches(p: _Params, text: str, *columns: str) -> list[str]:
+    """The search box's condition over `columns` (every term, in any of its spellings)."""
+    cond = search.condition(p, text, columns)
+    return [cond] if cond else []
 
 
-def _matches(p: _Params, text: str, *columns: str) -> str:
-    pattern = p(_like(text))
-    return "(" + " OR ".join(f"{c} ILIKE {pattern} ESCAPE '\\'" for c in columns) + ")"
+# The months the articles were published in: a view's month range unless the filters narrow it.
+ARTICLES_FIRST_DAY = "(SELECT date_trunc('month', min(published))::DATE FROM articles)"
+ARTICLES_END_DAY = "(SELECT (date_trunc('month', max(published)) + INTERVAL 1 MONTH)::DATE FROM articles)"
+
+
+def _placed_in_months(p: _Params, f: Filters, column: str = "placed_on") -> list[str]:
+    """A claim's date inside the month range: the filters' months, else the articles' months.
+
+    A figure can describe a period long before or after the articles (a 1932 famine toll in a 2022
+    article): by default only what lies in the months the articles cover is shown. A claim with no
+    date at all stays in the tables unless months are chosen.
+    """
+    start, end = f.month_bounds()
+    first = p(start) if start else ARTICLES_FIRST_DAY
+    last = p(end) if end else ARTICLES_END_DAY
+    inside = f"{column} >= {first} AND {column} < {last}"
+    return [inside] if (start or end) else [f"({column} IS NULL OR ({inside}))"]
 
 
 def _in_month_range(p: _Params, f: Filters, column: str) -> list[str]:
@@ -115,11 +133,15 @@ def _figure_conds(p: _Params, f: Filters, alias: str = "f") -> list[str]:
     conds = [f'list_contains({p(values)}, {alias}."{column}")'
              for values, column in ((f.categories, "category"), (f.groups, "group"), (f.sides, "side"))
              if values]
+    if f.conflicts:
+        conds.append(f"list_contains({p(f.conflicts)}, {alias}.conflict)")
+    if not f.vague:
+        conds.append(f"{alias}.qualifier <> 'vague'")
     if f.actors:
         conds.append(f"list_contains({p(f.actors)}, {reporter(alias)})")
     if f.text:
-        conds.append(_matches(p, f.text, f"{alias}.sentence", f"{alias}.reported_by",
-                              f"{alias}.reported_by_actor", f"{alias}.location"))
+        conds += _matches(p, f.text, f"{alias}.sentence", f"{alias}.reported_by",
+                          f"{alias}.reported_by_actor", f"{alias}.location")
     if f.regions:
         conds.append(f"list_contains({p(f.regions)}, {alias}.admin1)")
     return conds + _of_matching_articles(p, f, f"{alias}.article_id")
@@ -134,13 +156,13 @@ def _reporting_regions(p: _Params, f: Filters, column: str) -> list[str]:
 
 # -- figures, as claims -------------------------------------------------------------------------
 
-CLAIM_KEY = ("value", "value_high", "category", "group", "side", "cumulative", "reported_by",
-             "period_start", "period_end")
+CLAIM_KEY = ("value", "value_high", "category", "group", "side", "cumulative", "period_start", "period_end")
 CLAIM_COLUMNS = ("month", "placed_on", "placed_by", "value", "value_high", "qualifier", "category",
                  "group", "side", "cumulative", "period_start", "period_end", "reported_by",
-                 "location", "articles", "first_published", "article_id", "sentence", "article_ids")
+                 "location", "articles", "first_published", "article_id", "figure_id", "sentence",
+                 "article_ids", "claim_key")
 # Taken from the claim's first report (earliest publication, then article id, then position).
-_FROM_FIRST_REPORT = ("qualifier", "location", "article_id", "sentence")
+_FROM_FIRST_REPORT = ("qualifier", "location", "article_id", "figure_id", "sentence")
 
 
 def _placement(f: Filters) -> tuple[str, str]:
@@ -160,44 +182,49 @@ def _placement(f: Filters) -> tuple[str, str]:
     return placed, placed_by
 
 
-_KEY = ", ".join(f'"{c}"' for c in CLAIM_KEY) + ", undated_month"
+_KEY = ", ".join(f'"{c}"' for c in CLAIM_KEY) + ", claimant_key, undated_month"
 
 
 def _figure_rows(where: str) -> str:
     """The filtered figures, reporter under one name, with their claim's hash as `claim_key`.
 
-    A figure without any period takes its publication month as its period, so an undated
-    "5 killed" in March and another in August stay two claims.
+    A claim is (value, range, category, group, side, running total or not, period) and, for a
+    running total, who claims it: the same total from two claimants is two claims to compare. An
+    incident over a stated period is one claim whoever reports it ("9 killed on 4 March", said by
+    the governor in one article and unattributed in another), so it is counted once. A figure
+    without any period takes its publication month as its period and keeps its reporter, so an
+    undated "5 killed" in March and another in August, or from two reporters, stay two claims.
     """
     return (f"SELECT *, hash({_KEY}) AS claim_key FROM ("
             f"SELECT * REPLACE ({reporter('f')} AS reported_by), "
             "CASE WHEN period_start IS NULL AND period_end IS NULL "
-            "THEN date_trunc('month', published)::DATE END AS undated_month "
+            "THEN date_trunc('month', published)::DATE END AS undated_month, "
+            "CASE WHEN NOT cumulative AND (period_start IS NOT NULL OR period_end IS NOT NULL) THEN NULL "
+            f"ELSE {reporter('f')} END AS claimant_key "
             f"FROM figures f {where})")
 
 
 def _claims_cte(p: _Params, f: Filters, figures_where: str, columns: Sequence[str]) -> str:
     """`claims`: the filtered figures with the same claim reported by several articles counted once.
 
-    A claim is (value, value_high, category, group, side, cumulative, reporter, period), with the
-    reporter under one name per actor. Each claim has its `claim_key`, `placed_on`, `placed_by`,
-    `month`, `mentions`, `first_published`, and those of the claim's own `columns` (CLAIM_KEY)
-    the query needs: the fewer, the faster at a million figures.
+    Each claim has its `claim_key`, `placed_on`, `placed_by`, `month`, `mentions`, `vague` (how many
+    of its reports are vague), `first_published`, and those of the claim's own `columns`
+    (CLAIM_KEY) the query needs: the fewer, the faster at a million figures. Only claims placed in
+    the month range (the filters', else the articles' months) are kept.
     """
     placed, placed_by = _placement(f)
-    month_conds = _in_month_range(p, f, "placed_on")
     # A claim's columns are equal in all its figures, so grouping on them besides the key splits
     # no claim. How many distinct articles report a claim is counted by the table, for its candidates.
-    groups = ", ".join(("claim_key", *(f'"{c}"' for c in columns), "placed_by"))
+    groups = ", ".join(("claim_key", *(f'"{c}"' for c in dict.fromkeys(columns)), "placed_by"))
     return f"""
     c AS (
         SELECT {groups}, count(*) AS mentions, min(published) AS first_published,
-               min(placed_on) AS placed_on
+               min(placed_on) AS placed_on, count(*) FILTER (WHERE qualifier = 'vague') AS vague
         FROM (SELECT *, {placed} AS placed_on, {placed_by} AS placed_by FROM ({_figure_rows(figures_where)}))
         GROUP BY {groups}
     ),
     claims AS (
-        SELECT *, date_trunc('month', placed_on)::DATE AS month FROM c {_where(month_conds)}
+        SELECT *, date_trunc('month', placed_on)::DATE AS month FROM c {_where(_placed_in_months(p, f))}
     )"""
 
 
@@ -205,47 +232,74 @@ def _claims_of(p: _Params, f: Filters, columns: Sequence[str]) -> str:
     return _claims_cte(p, f, _where(_figure_conds(p, f)), columns)
 
 
-def _view_conds(p: _Params, view: str | None, breakdown: str, selected: tuple[str, ...]) -> list[str]:
+def _view_conds(p: _Params, view: str | None, breakdown: str, selected: tuple[str, ...],
+                keys: tuple[str, ...] = ()) -> list[str]:
     conds = []
     if view is not None:
         conds.append("cumulative" if view == "cumulative" else "NOT cumulative")
     if selected:
         conds.append(f"list_contains({p(selected)}, {bucket_key(breakdown)})")
+    if keys:
+        conds.append(f"list_contains({p(keys)}, claim_key::VARCHAR)")
     return conds
+
+
+def _of_kind(view: str | None) -> list[str]:
+    """The view's kind of figure (running totals or per-period counts) as a condition on figures:
+    the same for every figure of a claim, so read only those figures."""
+    if view is None:
+        return []
+    return ["f.cumulative" if view == "cumulative" else "NOT f.cumulative"]
 
 
 def _view_columns(view: str | None, breakdown: str, selected: tuple[str, ...]) -> tuple[str, ...]:
     """The claim columns `_view_conds` reads."""
     columns = ("cumulative",) if view is not None else ()
-    return columns + ((breakdown,) if selected else ())
+    return columns + (("category", breakdown) if selected else ())
 
 
 def bucket_key(breakdown: str) -> str:
-    """SQL naming a claim's chart bucket, 'YYYY-MM|<breakdown value>': a chart point's customdata."""
-    if breakdown not in BREAKDOWNS:
+    """SQL naming a claim's chart bucket, 'YYYY-MM|category|<breakdown value>': a bar's customdata."""
+    if breakdown not in _BUCKETABLE:
         raise ValueError(f"unknown breakdown {breakdown!r}")
-    return f"strftime(month, '%Y-%m') || '|' || coalesce(\"{breakdown}\", '{NOT_GIVEN}')"
+    return (f"strftime(month, '%Y-%m') || '|' || category || '|' || "
+            f"coalesce(\"{breakdown}\", '{NOT_GIVEN}')")
 
 
-def claims(f: Filters, view: str | None = None, breakdown: str = "category",
-           selected: tuple[str, ...] = (), latest_first: bool = False) -> Query:
+def _details(figures_where: str, keys: str, looked_up: str) -> str:
+    """SQL: for each claim whose key `keys` (a subquery) selects, read from its figures again: the
+    `looked_up` columns, its reporters, its first report (the earliest published, then by article
+    id and position) and the articles reporting it."""
+    return (f"SELECT claim_key, {looked_up}, "
+            # One reporter for a running total; an incident lists everyone who reported it.
+            "string_agg(DISTINCT reported_by, '; ' ORDER BY reported_by) AS reported_by, "
+            "arg_min(struct_pack(qualifier, location, article_id, figure_id, sentence), "
+            "(coalesce(published, DATE '9999-12-31'), article_id, seq)) AS report, "
+            "string_agg(DISTINCT article_id, ';' ORDER BY article_id) AS article_ids, "
+            "count(DISTINCT article_id) AS articles "
+            f"FROM ({_figure_rows(figures_where)}) WHERE claim_key IN ({keys}) GROUP BY claim_key")
+
+
+def claims(f: Filters, view: str | None = None, breakdown: str = "side",
+           selected: tuple[str, ...] = (), latest_first: bool = False, keys: tuple[str, ...] = ()) -> Query:
     """The claims table: one row per distinct claim, with how many articles reported it.
 
-    At a million figures, grouping them on the claim's key alone is several times cheaper than
-    carrying all of a claim's columns along. So the claims are grouped on their key and ranked on
-    the order's first column; only the claims that rank no lower than the display limit's last
-    row are candidates, and only their figures are read again, for the claim's columns, its first
-    report and the articles reporting it, before the candidates are ordered in full and cut to
-    the limit.
+    `selected` keeps the claims of some chart buckets (per-period bars), `keys` some claims by key
+    (points of the claimant chart). At a million figures, grouping them on the claim's key alone
+    is several times cheaper than carrying all of a claim's columns along. So the claims are
+    grouped on their key and ranked on the order's first column; only the claims that rank no
+    lower than the display limit's last row are candidates, and only their figures are read again,
+    for the claim's columns, its first report and the articles reporting it, before the candidates
+    are ordered in full and cut to the limit.
     """
     first = "first_published" if latest_first else "placed_on"
     order = (f"{first} DESC NULLS LAST, value DESC, category, \"group\", side, reported_by NULLS LAST, "
              "period_start NULLS LAST, period_end NULLS LAST, value_high NULLS LAST, claim_key")
     p = _Params()
-    figures_where = _where(_figure_conds(p, f))
+    figures_where = _where(_figure_conds(p, f) + _of_kind(view))
     view_columns = _view_columns(view, breakdown, selected)
     cte = _claims_cte(p, f, figures_where, view_columns)
-    view_where = _where(_view_conds(p, view, breakdown, selected))
+    view_where = _where(_view_conds(p, view, breakdown, selected, keys))
     looked_up = ", ".join(f'any_value("{c}") AS "{c}"' for c in CLAIM_KEY if c not in view_columns)
     columns = ", ".join(f'report."{c}"' if c in _FROM_FIRST_REPORT else f'"{c}"' for c in CLAIM_COLUMNS)
     sql = (f"WITH {cte}, ranked AS (SELECT * FROM claims {view_where}), "
@@ -253,36 +307,88 @@ def claims(f: Filters, view: str | None = None, breakdown: str = "category",
            # An undated claim in the cut ranks last: then every claim is a candidate.
            f"candidates AS (SELECT * FROM ranked WHERE {first} >= (SELECT min({first}) FROM cut) "
            f"OR EXISTS (SELECT 1 FROM cut WHERE {first} IS NULL)), "
-           # The first report is the earliest published, then by article id and position.
-           f"details AS (SELECT claim_key, {looked_up}, "
-           "arg_min(struct_pack(qualifier, location, article_id, sentence), "
-           "(coalesce(published, DATE '9999-12-31'), article_id, seq)) AS report, "
-           "string_agg(DISTINCT article_id, ';' ORDER BY article_id) AS article_ids, "
-           "count(DISTINCT article_id) AS articles "
-           f"FROM ({_figure_rows(figures_where)}) "
-           "WHERE claim_key IN (SELECT claim_key FROM candidates) GROUP BY claim_key) "
+           f"details AS ({_details(figures_where, 'SELECT claim_key FROM candidates', looked_up)}) "
            f"SELECT {columns} FROM candidates JOIN details USING (claim_key) ORDER BY {order} {LIMIT_SLOT}")
     light = _Params()
-    counter = light.query(f"WITH {_claims_of(light, f, view_columns)} SELECT claim_key FROM claims "
-                          f"{_where(_view_conds(light, view, breakdown, selected))}", article_ids=None)
+    counter = light.query(f"WITH {_claims_cte(light, f, _where(_figure_conds(light, f) + _of_kind(view)), view_columns)} "
+                          "SELECT claim_key FROM claims "
+                          f"{_where(_view_conds(light, view, breakdown, selected, keys))}", article_ids=None)
     return p.query(sql, article_ids="string_split(article_ids, ';')", counter=counter)
 
 
-def claims_by_month(f: Filters, view: str, breakdown: str) -> Query:
-    """Chart data: per month and breakdown value, the people counted (per-period claims are summed;
-    running totals are never summed: the highest total reported that month is shown), how many
-    claims, and how many of them were placed by publication date. Undated claims have no month."""
+def claims_by_month(f: Filters, breakdown: str) -> Query:
+    """Bar data for per-period claims: per month, category and breakdown value, the people counted
+    (distinct claims summed), how many claims, how many of them vague (counted at their floor) and
+    how many placed by publication date. Undated claims have no month. Running totals are never
+    summed: they are drawn claim by claim (`claim_points`)."""
     p = _Params()
-    cte = _claims_of(p, f, ("value", "cumulative", breakdown))
-    people = "max(value)" if view == "cumulative" else "sum(value)::BIGINT"
-    # The bucket is named once per point, not once per claim.
-    sql = (f"WITH {cte} SELECT month, key, people, claims, {bucket_key(breakdown)} AS bucket, by_publication "
-           f"FROM (SELECT month, \"{breakdown}\", coalesce(\"{breakdown}\", '{NOT_GIVEN}') AS key, "
-           f"{people} AS people, count(*) AS claims, "
-           f"count(*) FILTER (WHERE placed_by = 'publication') AS by_publication "
-           f"FROM claims {_where(_view_conds(p, view, breakdown, ()))} GROUP BY ALL) "
-           f"ORDER BY month NULLS LAST, key")
+    cte = _claims_cte(p, f, _where(_figure_conds(p, f) + _of_kind("per_period")),
+                      ("value", "cumulative", "category", breakdown))
+    by = ", ".join(f'"{c}"' for c in dict.fromkeys(("category", breakdown)))
+    sql = (f"WITH {cte} SELECT month, category, key, people, claims, vague, {bucket_key(breakdown)} AS bucket, "
+           "by_publication "
+           f"FROM (SELECT month, {by}, coalesce(\"{breakdown}\", '{NOT_GIVEN}') AS key, "
+           "sum(value)::BIGINT AS people, count(*) AS claims, count(*) FILTER (WHERE vague > 0) AS vague, "
+           "count(*) FILTER (WHERE placed_by = 'publication') AS by_publication "
+           "FROM claims WHERE NOT cumulative GROUP BY ALL) "
+           "ORDER BY month NULLS LAST, category, key")
     return p.query(sql, article_ids=None)
+
+
+def _wrap(inner: Query, sql: str, article_ids: str | None = "[article_id]") -> Query:
+    """A query over `inner`'s full result (named `inner` in `sql`), with the same parameters."""
+    return Query(sql.replace("{inner}", f"({inner.text()})"), inner.params, article_ids)
+
+
+def hover_text(column: str, limit: int, width: int | None = 70) -> str:
+    """SQL for a text as a chart's hover label shows it: HTML-escaped (plotly reads a few tags),
+    cut to `limit` characters at a word, and wrapped in lines of at most `width` (None: one line).
+    Done by DuckDB because the claimant chart may carry thousands of points."""
+    flat = f"trim(regexp_replace(coalesce({column}, ''), '\\s+', ' ', 'g'))"
+    cut = (f"CASE WHEN length({flat}) > {limit} THEN regexp_replace(left({flat}, {limit}), '\\s+\\S*$', '') "
+           f"|| ' …' ELSE {flat} END")
+    escaped = f"replace(replace(replace({cut}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
+    if width is None:
+        return escaped
+    wrapped = f"regexp_replace({escaped}, '(.{{1,{width}}})(\\s+|$)', '\\1<br>', 'g')"
+    return f"regexp_replace({wrapped}, '(<br>)+$', '')"
+
+
+def claim_points(f: Filters) -> Query:
+    """The claimant chart's points: every running-total claim under the filters, with its claimant
+    (or UNATTRIBUTED), its key as text, and its sentence and first report's title and outlet as
+    hover text (see hover_text)."""
+    inner = claims(f, "cumulative")
+    where = "concat_ws(' — ', nullif(a.title, ''), nullif(a.source, ''))"
+    return _wrap(inner, "SELECT i.* REPLACE (coalesce(i.reported_by, '" + UNATTRIBUTED + "') AS reported_by, "
+                 f"i.claim_key::VARCHAR AS claim_key), {hover_text('i.sentence', 420)} AS hover_sentence, "
+                 f"{hover_text(where, 90, None)} AS hover_source "
+                 "FROM {inner} i LEFT JOIN articles a USING (article_id) "
+                 "ORDER BY placed_on NULLS LAST, reported_by, value")
+
+
+def claimant_latest(f: Filters) -> Query:
+    """Compare claimants: per claimant and what is counted, the latest running total claimed (the
+    latest day, then the highest value), its date and its evidence, with the claimant's first and
+    highest claims beside it. Only the latest claims' figures are read again for their evidence."""
+    p = _Params()
+    figures_where = _where(_figure_conds(p, f) + _of_kind("cumulative"))
+    cte = _claims_cte(p, f, figures_where, ("cumulative", "category", "group", "side", "value", "claimant_key"))
+    latest = "(placed_on, value)"
+    sql = (f"WITH {cte}, "
+           f"stats AS (SELECT claimant_key, category, \"group\", side, arg_max(claim_key, {latest}) AS claim_key, "
+           f"arg_max(value, {latest}) AS value, max(placed_on) AS as_of, count(*) AS claims, "
+           "min(placed_on) AS first_claim_on, max(value) AS highest "
+           "FROM claims WHERE cumulative AND placed_on IS NOT NULL GROUP BY claimant_key, category, \"group\", side), "
+           f"details AS ({_details(figures_where, 'SELECT claim_key FROM stats', 'any_value(value_high) AS value_high')}) "
+           f"SELECT coalesce(s.claimant_key, '{UNATTRIBUTED}') AS claimant, s.category, s.\"group\", s.side, s.value, "
+           "d.value_high, d.report.qualifier, s.as_of, s.claims, s.first_claim_on, s.highest, d.report.sentence, "
+           "d.report.article_id, d.report.figure_id FROM stats s JOIN details d USING (claim_key) "
+           # The two sides of this war first, then by what is counted, the latest claims first and the
+           # claims nobody is named for last.
+           "ORDER BY s.category, list_position(['russia', 'ukraine'], s.side) NULLS LAST, s.side, s.\"group\", "
+           "s.claimant_key IS NULL, s.as_of DESC, s.value DESC, claimant")
+    return p.query(sql)
 
 
 # -- statements ---------------------------------------------------------------------------------
@@ -297,7 +403,7 @@ def _statements_sql(p: _Params, f: Filters) -> str:
     if f.actors:
         conds.append(f"list_contains({p(f.actors)}, {speaker('s')})")
     if f.text:
-        conds.append(_matches(p, f.text, "s.quote", "s.speaker", "s.actor", "s.speaker_role", "s.sentence"))
+        conds += _matches(p, f.text, "s.quote", "s.speaker", "s.actor", "s.speaker_role", "s.sentence")
     conds += _of_matching_articles(p, f, "s.article_id") + _reporting_regions(p, f, "s.article_id")
     return f"SELECT * REPLACE ({speaker('s')} AS actor) FROM statements s {_where(conds)}"
 
@@ -319,23 +425,48 @@ def statements(f: Filters) -> Query:
     return p.query(sql, counter=light.query(_statements_sql(light, f)))
 
 
+def _named(p: _Params, column: str) -> str:
+    """SQL true for an actor that names someone: not a common noun ("official", "experts": no capital
+    letter) and not a place ("Kyiv said"), as far as the place-name lists know places."""
+    conds = [f"{column} <> lower({column})"]
+    places = search.place_names()
+    if places:
+        conds.append(f"NOT list_contains({p(places)}, lower({column}))")
+    return "(" + " AND ".join(conds) + ")"
+
+
 def statements_by_month(f: Filters, top: int = 8) -> Query:
-    """Statements per month for the `top` most quoted actors; everyone else as 'all others'."""
+    """Statements per month of the `top` most quoted named actors (no 'all others': the chart
+    compares speakers, and the coverage query says how much of the whole they are)."""
     p = _Params()
     sql = (f"WITH s AS ({_statements_sql(p, f)}), "
-           f"top AS (SELECT actor FROM s GROUP BY actor ORDER BY count(*) DESC, actor LIMIT {int(top)}) "
-           f"SELECT date_trunc('month', published)::DATE AS month, "
-           f"CASE WHEN actor IN (SELECT actor FROM top) THEN actor ELSE '{ALL_OTHERS}' END AS actor, "
-           f"count(*) AS statements FROM s WHERE published IS NOT NULL "
-           f"GROUP BY ALL ORDER BY month, statements DESC, actor")
+           f"top AS (SELECT actor FROM s WHERE {_named(p, 'actor')} GROUP BY actor "
+           f"ORDER BY count(*) DESC, actor LIMIT {int(top)}) "
+           "SELECT date_trunc('month', published)::DATE AS month, actor, count(*) AS statements "
+           "FROM s WHERE published IS NOT NULL AND actor IN (SELECT actor FROM top) "
+           "GROUP BY ALL ORDER BY month, statements DESC, actor")
+    return p.query(sql, article_ids=None)
+
+
+def speaker_coverage(f: Filters, top: int = 8) -> Query:
+    """One row: all statements, those by named actors, and those by the `top` named actors."""
+    p = _Params()
+    named = _named(p, "actor")
+    sql = (f"WITH s AS ({_statements_sql(p, f)}), "
+           f"per AS (SELECT actor, count(*) AS n, {named} AS named FROM s GROUP BY actor) "
+           "SELECT coalesce(sum(n), 0)::BIGINT AS statements, "
+           "coalesce(sum(n) FILTER (WHERE named), 0)::BIGINT AS by_named, "
+           f"coalesce((SELECT sum(n) FROM (SELECT n FROM per WHERE named ORDER BY n DESC, actor LIMIT {int(top)})), 0)"
+           "::BIGINT AS by_top FROM per")
     return p.query(sql, article_ids=None)
 
 
 def top_speakers(f: Filters, n: int = 15) -> Query:
+    """The most quoted named actors."""
     p = _Params()
     sql = (f"WITH s AS ({_statements_sql(p, f)}) "
            f"SELECT actor, mode(speaker_role) AS speaker_role, count(*) AS statements, "
-           f"count(DISTINCT article_id) AS articles FROM s "
+           f"count(DISTINCT article_id) AS articles FROM s WHERE {_named(p, 'actor')} "
            f"GROUP BY actor ORDER BY statements DESC, actor LIMIT {int(n)}")
     return p.query(sql, article_ids=None)
 
@@ -350,7 +481,7 @@ def _articles_sql(p: _Params, f: Filters) -> str:
     """The filtered articles (every column of the articles table)."""
     conds = _in_month_range(p, f, "a.published") + _article_conds(p, f) + _reporting_regions(p, f, "a.article_id")
     if f.text:
-        conds.append(_matches(p, f.text, "a.title", "a.text"))
+        conds += _matches(p, f.text, "a.title", "a.text")
     figure_conds = [f'list_contains({p(v)}, f."{c}")'
                     for v, c in ((f.categories, "category"), (f.groups, "group"), (f.sides, "side")) if v]
     if figure_conds:
@@ -417,20 +548,26 @@ def overview(f: Filters) -> Query:
 
 
 def store_contents() -> Query:
-    """One row, for the frame every page shares: how many articles the store holds, the month span
-    (first, last) and the actors, sources and tags to filter by, each list most frequent first."""
+    """One row, for the frame every page shares: how many articles the store holds, the months they
+    were published in (first, last) and the actors, sources, tags and conflicts to filter by, each
+    list most frequent first."""
     lists = ", ".join(f"(SELECT coalesce(list(name ORDER BY n DESC, name), []) FROM ({q.sql})) AS {name}"
-                      for name, q in (("actors", actors()), ("sources", sources()), ("tags", tags())))
+                      for name, q in (("actors", actors()), ("sources", sources()), ("tags", tags()),
+                                      ("conflicts", conflicts())))
     return Query(f"SELECT (SELECT count(*) FROM articles) AS articles, span.first, span.last, {lists} "
                  f"FROM ({month_span().sql}) span", article_ids=None)
 
 
 def month_span() -> Query:
-    """First and last month holding an article or a per-period figure's period."""
-    return Query("SELECT min(d) AS first, max(d) AS last FROM ("
-                 "SELECT published AS d FROM articles UNION ALL "
-                 "SELECT coalesce(period_start, period_end) FROM figures WHERE NOT cumulative)",
-                 article_ids=None)
+    """The first and last day an article was published: the months every view offers and shows by
+    default (figures describing periods outside them are left out unless months are chosen)."""
+    return Query("SELECT min(published) AS first, max(published) AS last FROM articles", article_ids=None)
+
+
+def conflicts() -> Query:
+    """The conflicts the figures are counted in, most frequent first."""
+    return Query("SELECT conflict AS name, count(*) AS n FROM figures WHERE conflict IS NOT NULL "
+                 "AND conflict <> '' GROUP BY conflict ORDER BY n DESC, conflict", article_ids=None)
 
 
 def actors(limit: int = 5000) -> Query:

@@ -2,7 +2,8 @@
 
 A new session (an opened link) takes the widgets' values from the URL; from then on the widgets
 are the state, and every run writes their values back to the URL, so the address bar always holds
-a link to the current view.
+a link to the current view. A new filter is a Filters field (app/filters.py), a widget here and a
+condition in app/queries.py.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import streamlit as st
 
 from app import db, place_queries, queries
 from app.filters import Filters, from_query_params
-from etl.model import CATEGORIES, GROUPS, SIDES
+from etl.model import CATEGORIES, GROUPS, SIDES, THIS_WAR
 
 # widget key -> (URL parameter, Filters field)
 _LISTS = {
@@ -21,13 +22,14 @@ _LISTS = {
     "f_groups": ("group", "groups"), "f_sides": ("side", "sides"),
     "f_sources": ("source", "sources"), "f_tags": ("tag", "tags"),
     "f_regions": ("region", "regions"),
+    "f_conflicts": ("conflict", "conflicts"),
 }
-_MONTHS, _TEXT = "f_months", "f_text"
+_FROM, _TO, _TEXT, _VAGUE = "f_month_from", "f_month_to", "f_text", "f_vague"
 _SPAN = "f_months_span"  # the month options last shown, to tell "all months" from a chosen range
-SIDEBAR_PARAMS = ("from", "to", "q") + tuple(param for param, _ in _LISTS.values())
+SIDEBAR_PARAMS = ("from", "to", "q", "vague") + tuple(param for param, _ in _LISTS.values())
 
 
-def _month_label(month: str) -> str:
+def month_label(month: str) -> str:
     return pd.Timestamp(f"{month}-01").strftime("%b %Y")
 
 
@@ -40,13 +42,8 @@ def _options(store: db.Store) -> dict[str, list[str]]:
     months = [] if pd.isna(contents["first"]) else _months_between(contents["first"], contents["last"])
     return {"months": months, "actors": list(contents["actors"]), "categories": list(CATEGORIES),
             "groups": list(GROUPS), "sides": list(SIDES), "sources": list(contents["sources"]),
-            "tags": list(contents["tags"])}
-
-
-def _month_range(filters: Filters, months: list[str]) -> tuple[str, str]:
-    first = filters.month_from if filters.month_from in months else months[0]
-    last = filters.month_to if filters.month_to in months else months[-1]
-    return (first, last) if first <= last else (last, first)
+            "tags": list(contents["tags"]),
+            "conflicts": list(dict.fromkeys([THIS_WAR, *contents["conflicts"]]))}
 
 
 def _sync_state(options: dict[str, list[str]], url: Filters) -> None:
@@ -60,13 +57,18 @@ def _sync_state(options: dict[str, list[str]], url: Filters) -> None:
             state[key] = kept
     if _TEXT not in state:
         state[_TEXT] = url.text
+    if _VAGUE not in state:
+        state[_VAGUE] = url.vague
     months = options["months"]
-    if len(months) > 1:
-        got, span = state.get(_MONTHS), (months[0], months[-1])
-        if not (isinstance(got, (tuple, list)) and len(got) == 2 and set(got) <= set(months)):
-            state[_MONTHS] = _month_range(url, months)
-        elif tuple(got) == state.get(_SPAN) != span:
-            state[_MONTHS] = span  # "all months" stays all months when new data widens the span
+    if months:
+        span = (months[0], months[-1])
+        old = state.get(_SPAN)
+        for key, asked, end in ((_FROM, url.month_from, 0), (_TO, url.month_to, 1)):
+            got = state.get(key)
+            if got not in months:
+                state[key] = asked if asked in months else span[end]
+            elif old and got == old[end] != span[end]:
+                state[key] = span[end]  # "up to the last month" stays so when new data widens the span
         state[_SPAN] = span
 
 
@@ -74,9 +76,11 @@ def _filters(options: dict[str, list[str]]) -> Filters:
     state = st.session_state
     month_from = month_to = None
     months = options["months"]
-    if len(months) > 1 and tuple(state[_MONTHS]) != (months[0], months[-1]):
-        month_from, month_to = state[_MONTHS]
-    return Filters(month_from=month_from, month_to=month_to, text=state[_TEXT].strip(),
+    if months:
+        first, last = sorted((state[_FROM], state[_TO]))
+        month_from = first if first != months[0] else None
+        month_to = last if last != months[-1] else None
+    return Filters(month_from=month_from, month_to=month_to, text=state[_TEXT].strip(), vague=bool(state[_VAGUE]),
                    **{name: tuple(state[key]) for key, (_, name) in _LISTS.items()})
 
 
@@ -92,11 +96,24 @@ def _write_url(filters: Filters) -> None:
 
 
 def _reset(options: dict[str, list[str]]) -> None:
-    for key in _LISTS:
-        st.session_state[key] = []
-    st.session_state[_TEXT] = ""
-    if len(options["months"]) > 1:
-        st.session_state[_MONTHS] = (options["months"][0], options["months"][-1])
+    default = Filters()
+    for key, (_, name) in _LISTS.items():
+        st.session_state[key] = list(getattr(default, name))
+    st.session_state[_TEXT] = default.text
+    st.session_state[_VAGUE] = default.vague
+    if options["months"]:
+        st.session_state[_FROM], st.session_state[_TO] = options["months"][0], options["months"][-1]
+
+
+def _month_pickers(months: list[str]) -> None:
+    if len(months) == 1:
+        st.caption(f"All articles are from {month_label(months[0])}.")
+        return
+    left, right = st.columns(2)
+    about = ("The months the articles were published in. Figures are placed by the period they "
+             "describe (see Casualties); articles and statements by publication date.")
+    left.selectbox("From", months, key=_FROM, format_func=month_label, help=about)
+    right.selectbox("To", months, key=_TO, format_func=month_label)
 
 
 def render(store: db.Store | None) -> None:
@@ -113,17 +130,11 @@ def render(store: db.Store | None) -> None:
     _sync_state(options, url)
     with st.sidebar:
         st.header("Filters")
-        months = options["months"]
-        if len(months) > 1:
-            # `value` makes it a range slider; the session state (seeded from the URL) sets the range.
-            st.select_slider("Months", options=months, value=(months[0], months[-1]), key=_MONTHS,
-                             format_func=_month_label,
-                             help="Figures are placed by the period they describe (see Casualties); "
-                                  "articles and statements by publication date.")
-        elif months:
-            st.caption(f"All data is from {_month_label(months[0])}.")
-        st.text_input("Search text", key=_TEXT, placeholder="words in titles, sentences, quotes",
-                      help="Matches article titles and text, figure sentences, quotes and speakers.")
+        if options["months"]:
+            _month_pickers(options["months"])
+        st.text_input("Search text", key=_TEXT, placeholder='words, names, "a phrase"',
+                      help="Finds every word (any spelling of a known actor: Zelensky, Zelenskyy…) in "
+                           "titles, texts, figure sentences, quotes and speakers; put a phrase in quotes.")
         st.multiselect("Actors", options=options["actors"], key="f_actors",
                        placeholder="All speakers and reporters",
                        help="People and organisations quoted, or credited with a figure.")
@@ -138,6 +149,13 @@ def render(store: db.Store | None) -> None:
                            lambda c: "" if c == "UA" else f" ({c})"))).get,
                        help="Figures placed in these oblasts (see Where); statements and articles of the "
                             "articles that report such figures.")
+        st.multiselect("Conflict", options=options["conflicts"], key="f_conflicts", placeholder="All conflicts",
+                       help=f"Applies to figures. '{THIS_WAR}' is this war; articles also count the dead "
+                            "of other wars and disasters, which are left out unless chosen here.")
+        st.toggle("Include vague figures", key=_VAGUE,
+                  help="'Hundreds', 'dozens', 'thousands' of people are left out of every sum and table "
+                       "by default. Switched on, they count at their floor value (dozens 12, hundreds "
+                       "100, thousands 1,000) and are marked vague.")
         st.multiselect("Source", options=options["sources"], key="f_sources", placeholder="All outlets")
         st.multiselect("Tags", options=options["tags"], key="f_tags", placeholder="All tags")
         st.button("Clear filters", on_click=_reset, args=(options,), icon=":material/filter_alt_off:")

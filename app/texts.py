@@ -1,7 +1,34 @@
 """The words the dashboard shows about its data: caveats, column meanings, how to add articles."""
 from __future__ import annotations
 
+import pandas as pd
+
 ETL_COMMAND = "python3 -m etl --input data/articles --output data/store"
+
+_SIDE_ADJECTIVE = {"ukraine": "Ukrainian ", "russia": "Russian "}
+_SIDE_NOTE = {"other": " (other countries)", "unknown": " (side not given)"}
+_GROUP_NOUN = {"other": "others"}
+
+
+_QUALIFIER_WORDS = {"at_least": "at least ", "about": "about ", "up_to": "up to "}
+
+
+def claim(value: object, value_high: object = None, qualifier: object = None) -> str:
+    """A figure's number as a reader says it: 'about 100,000', 'at least 5,000–7,000', '100 (vague)'."""
+    if pd.isna(value):
+        return ""
+    text = f"{int(value):,}"
+    if not pd.isna(value_high) and value_high > value:
+        text += f"–{int(value_high):,}"
+    if qualifier == "vague":
+        return f"{text} (vague: floor)"
+    return _QUALIFIER_WORDS.get(str(qualifier), "") + text
+
+
+def what(category: str, group: str | None, side: str | None) -> str:
+    """What a figure counts, in words: 'Russian military killed', 'civilians injured (side not given)'."""
+    noun = _GROUP_NOUN.get(group or "people", group or "people")
+    return f"{_SIDE_ADJECTIVE.get(side or '', '')}{noun} {category}{_SIDE_NOTE.get(side or '', '')}"
 
 WHAT_IT_IS = (
     "Each figure is a number of people (killed, injured, missing, captured, displaced, deployed) "
@@ -17,9 +44,16 @@ WHAT_IT_IS_NOT = (
 
 CAVEATS = (
     "Figures are reported claims, not verified counts.",
-    "The same claim (same value, category, group, side, period and reporter) found in several "
-    "articles is counted once; different reporters of one event are not merged.",
-    "Running totals (cumulative figures) and per-period counts are never added together.",
+    "The same claim (same value, category, group, side and period; for a running total, the same "
+    "claimant) found in several articles is counted once.",
+    "Running totals (cumulative figures) and per-period counts are never added together; running "
+    "totals are compared claimant by claimant, never summed.",
+    "An incident over a stated period (\"9 killed on 4 March\") reported by several articles or "
+    "reporters counts once; running totals from different claimants are different claims.",
+    "Only figures of this war (russia-ukraine) are shown unless the Conflict filter says otherwise.",
+    "Vague figures (\"hundreds\", \"dozens\") are left out of every sum unless \"Include vague "
+    "figures\" is on; then they count at their floor value (hundreds 100, dozens 12) and are marked vague.",
+    "By default only claims placed in the months the articles were published in are shown.",
     "Per-period counts are placed in the month their period starts; a figure without a period is "
     "placed in the month it was first published. Running totals are placed at the day they run up to.",
     "A range (\"5,000 to 7,000\") counts its lower value; \"at least\", \"about\" and \"up to\" are "
@@ -64,6 +98,22 @@ COLUMNS: dict[str, str] = {
     "people": "people the claims count: per-period claims summed, or for running totals the highest",
     "killed_claims": "how many of the claims count people killed",
     "articles": "number of articles that reported this same claim",
+    "claim_key": "a number identifying the claim (the same in every table and chart of this data version)",
+    "claimant": "who made the claim (one name per actor), or 'no claimant named'",
+    "as_of": "the day the claimant's latest running total runs up to",
+    "claims": "number of distinct claims",
+    "first_claim_on": "the day the claimant's first running total in view runs up to",
+    "highest": "the highest running total the claimant claimed in view",
+    "claim_date": "the day the claim's running total runs up to",
+    "general_staff_day": "the day of the General Staff figure used (the claim's day, or the last day before it)",
+    "general_staff": "Ukraine's General Staff running total of Russian personnel 'liquidated' that day (data/reference)",
+    "claim_to_general_staff": "the claim divided by the General Staff figure",
+    "economist_day": "the day of The Economist's collected estimate used (the latest on or before the claim's day)",
+    "economist_source": "who made the estimate The Economist collected",
+    "economist_low": "lower bound of that estimate, when it is a range",
+    "economist": "that estimate (its central or only value)",
+    "economist_high": "upper bound of that estimate, when it is a range",
+    "economist_note": "whether the estimate comes from a warring party",
     "first_published": "publication date of the first article reporting the claim",
     "article_id": "id of the article (for a claim: the first article reporting it)",
     "article_ids": "ids of every article reporting the claim, ';'-separated",

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from app import db, empty, queries
@@ -14,6 +16,19 @@ class View:
     store: db.Store | None
     filters: Filters
     problem: str | None  # why there is nothing to show, in words
+    # The first and last publication day of the store's articles (None when no article has a date).
+    published: tuple[date, date] | None = None
+
+    def months(self) -> tuple[date, date] | None:
+        """The view's month range as (first day, first day after it): the filters' months, else
+        the months the articles were published in."""
+        if self.published is None:
+            return None
+        start, end = self.filters.month_bounds()
+        first, last = self.published
+        start = start or date(first.year, first.month, 1)
+        end = end or (pd.Timestamp(last.year, last.month, 1) + pd.offsets.MonthBegin(1)).date()
+        return start, end
 
 
 def current() -> View:
@@ -26,9 +41,11 @@ def current() -> View:
         return View(None, filters, f"The store in {store.folder} cannot be read: {problem}. "
                                    "Rebuild it with the ETL.")
     # The sidebar's query (cached) counts the articles too, so this check costs no query of its own.
-    if db.fetch(store, queries.store_contents())["articles"].iloc[0] == 0:
+    contents = db.fetch(store, queries.store_contents()).iloc[0]
+    if contents["articles"] == 0:
         return View(None, filters, "The store holds no articles yet.")
-    return View(store, filters, None)
+    published = None if pd.isna(contents["first"]) else (contents["first"], contents["last"])
+    return View(store, filters, None, published)
 
 
 def with_data() -> View:

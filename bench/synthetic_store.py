@@ -42,12 +42,16 @@ def build(out_dir: Path, articles: int, figures: int, statements: int) -> Path:
             120, 'Synthetic text of article ' || i || '. At least ' || (i % 97) || ' people were killed.',
             md5(CAST(i AS VARCHAR)), i
         FROM range(?) a(i)""", [articles, articles])
+    # One figure in 20 of another conflict, one in 10 vague (at a floor value).
     con.execute("""
-        INSERT INTO figures SELECT
+        INSERT INTO figures (figure_id, article_id, published, value, value_high, qualifier, category, "group",
+                             side, period_start, period_end, cumulative, reported_by, location, sentence,
+                             reported_by_actor, seq, conflict)
+        SELECT
             'syn-' || (i % ?) || ':f' || (i // ?), 'syn-' || (i % ?),
             DATE '2022-02-24' + CAST((i % ?) * 1361 // ? AS INTEGER),
-            1 + (hash(i) % 500), NULL,
-            ['exact', 'at_least', 'about', 'up_to'][1 + i % 4],
+            CASE WHEN i % 10 = 9 THEN 100 ELSE 1 + (hash(i) % 500) END, NULL,
+            CASE WHEN i % 10 = 9 THEN 'vague' ELSE ['exact', 'at_least', 'about', 'up_to'][1 + i % 4] END,
             ['killed', 'injured', 'casualties', 'missing', 'captured', 'displaced', 'deployed'][1 + i % 7],
             ['civilians', 'children', 'military', 'people', 'other'][1 + (i // 7) % 5],
             ['ukraine', 'russia', 'other', 'unknown'][1 + (i // 3) % 4],
@@ -55,10 +59,13 @@ def build(out_dir: Path, articles: int, figures: int, statements: int) -> Path:
             last_day(DATE '2022-02-24' + CAST((i % ?) * 1361 // ? AS INTEGER)),
             i % 11 = 0, (SELECT v FROM actors WHERE actors.i = f.i % 16), NULL,
             'At least some people were killed, officials said.',
-            (SELECT v FROM actors WHERE actors.i = f.i % 16), 1 + i // ?
+            (SELECT v FROM actors WHERE actors.i = f.i % 16), 1 + i // ?,
+            CASE WHEN i % 20 = 7 THEN 'other-war' ELSE 'russia-ukraine' END
         FROM range(?) f(i)""", [articles] * 3 + [articles, articles] * 3 + [articles, figures])
     con.execute("""
-        INSERT INTO statements SELECT
+        INSERT INTO statements (statement_id, article_id, published, speaker, speaker_role, kind, quote, cue,
+                                said_on, sentence, actor, seq)
+        SELECT
             'syn-' || (i % ?) || ':s' || (i // ?), 'syn-' || (i % ?),
             DATE '2022-02-24' + CAST((i % ?) * 1361 // ? AS INTEGER),
             (SELECT v FROM actors WHERE actors.i = s.i % 16), NULL,

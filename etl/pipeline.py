@@ -36,6 +36,9 @@ from etl.model import Article, Rejection
 ETL_ROOT = Path(__file__).resolve().parent
 REPO_ROOT = ETL_ROOT.parent
 DEFAULT_ACTORS = REPO_ROOT / "data" / "actors.csv"
+# The data extraction reads besides the actors registry: the conflicts registry, the rules' word
+# lists and the gazetteer. Editing any of them changes the rows, so they are part of the fingerprint.
+EXTRACTION_DATA = tuple(REPO_ROOT / "data" / name for name in ("conflicts.csv", "rules", "places"))
 BATCH = 64
 # A batch also ends at this much text (two parts of a long article), so the parts of one long
 # article are shared out among the workers and batches stay small in memory.
@@ -103,14 +106,20 @@ def article_hash(article: Article) -> str:
     return h.hexdigest()
 
 
-def fingerprint(actors_path: Path) -> str:
-    """Changes whenever extraction could give different rows: its code or the actors registry."""
+def fingerprint(actors_path: Path, data: tuple[Path, ...] = EXTRACTION_DATA) -> str:
+    """Changes whenever extraction could give different rows: its code, the actors registry or the
+    other data it reads (`data`: files, or folders read whole)."""
     h = hashlib.blake2b(digest_size=16)
     for p in sorted(ETL_ROOT.rglob("*.py")):
         h.update(str(p.relative_to(ETL_ROOT)).encode())
         h.update(p.read_bytes())
     if actors_path.exists():
         h.update(actors_path.read_bytes())
+    for root in data:
+        for p in sorted(root.rglob("*")) if root.is_dir() else [root]:
+            if p.is_file():
+                h.update(p.name.encode())
+                h.update(p.read_bytes())
     return h.hexdigest()
 
 

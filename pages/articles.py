@@ -4,6 +4,7 @@ import streamlit as st
 
 from app import db, evidence, queries, router, tables, view
 
+
 router.enter_page()
 
 current = view.with_data()
@@ -35,13 +36,29 @@ if str(article["url"]).startswith(("https://", "http://")):
 
 figures = db.fetch(store, queries.article_figures(article_id))
 statements = db.fetch(store, queries.article_statements(article_id))
-st.markdown(f":{evidence.COLORS[evidence.FIGURE]}-background[figure]  "
-            f":{evidence.COLORS[evidence.STATEMENT]}-background[statement]  "
-            f":{evidence.COLORS[evidence.FIGURE | evidence.STATEMENT]}-background[both]")
+marked = st.query_params.get(tables.MARK_PARAM)
+target = pd.concat([figures.loc[figures["figure_id"] == marked, "sentence"],
+                    statements.loc[statements["statement_id"] == marked, "sentence"]]).head(1)
+legend = (f":{evidence.COLORS[evidence.FIGURE]}-background[figure]  "
+          f":{evidence.COLORS[evidence.STATEMENT]}-background[statement]  "
+          f":{evidence.COLORS[evidence.FIGURE | evidence.STATEMENT]}-background[both]")
+if not target.empty:
+    legend += f"  :{evidence.TARGET_COLOR}-background[the row you opened]"
+st.markdown(legend)
 marks = ([(s, evidence.FIGURE) for s in figures["sentence"]]
-         + [(s, evidence.STATEMENT) for s in statements["sentence"]])
+         + [(s, evidence.STATEMENT) for s in statements["sentence"]]
+         + [(s, evidence.TARGET) for s in target])
 with st.container(border=True):
-    st.markdown(evidence.to_markdown(evidence.segments(article["text"], marks)))
+    parts = evidence.segments(article["text"], marks)
+    at = next((i for i, part in enumerate(parts) if part.mark & evidence.TARGET), None)
+    if at is None:
+        st.markdown(evidence.to_markdown(parts))
+    else:
+        if at:
+            st.markdown(evidence.to_markdown(parts[:at]))
+        # The link a row opens ends in #<anchor>: the browser scrolls to this heading on load.
+        st.subheader(":material/arrow_downward: The sentence of the row you opened", anchor=tables.MARK_ANCHOR)
+        st.markdown(evidence.to_markdown(parts[at:]))
 
 for label, frame, query in (("figures", figures, queries.article_figures(article_id)),
                             ("statements", statements, queries.article_statements(article_id))):

@@ -39,13 +39,12 @@ st.subheader("Latest figures")
 tables.show(store, queries.claims(filters, latest_first=True), name="figures-latest",
             about="Reported figures, newest first; a claim repeated by several articles is one row.",
             filters=filters, key="latest-figures", shown=10, total=int(summary["claims"]),
-            columns=["first_published", "value", "value_high", "qualifier", "category", "group", "side",
-                     "cumulative", "reported_by", "sentence"])
+            columns=["claim", "what", "reported_by", "first_published", "sentence", "cumulative"])
 st.subheader("Latest statements")
 tables.show(store, queries.statements(filters), name="statements-latest",
             about="Statements, newest first.", filters=filters, key="latest-statements", shown=10,
             total=int(summary["statements"]),
-            columns=["published", "actor", "speaker_role", "kind", "quote"])
+            columns=["actor", "published", "quote", "speaker_role", "kind"])
 
 meta = db.meta(store)
 with st.expander("About this version of the data"):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from etl import store
-from etl.model import Article, Figure, Statement
+from etl.model import THIS_WAR, Article, Figure, Statement
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -172,6 +172,63 @@ def fixture_store(tmp_path_factory) -> FixtureStore:
     folder = tmp_path_factory.mktemp("store")
     articles, figures, statements = _records()
     build_store(folder, articles, figures, statements, REJECTED)
+    return FixtureStore(folder, articles, figures, statements)
+
+
+# A second store for the Casualties views: the fixture's records plus claims the views must show
+# (running totals by several claimants, comparable with data/reference) or keep out by default
+# (another conflict, a vague figure, a period years before the articles).
+OTHER_WAR = "other-war"
+FAR_AWAY_TOTAL = 777_777  # another conflict's running total: never on a this-war chart
+_CLAIMS_ARTICLES = [
+    ("b01", D(2022, 6, 15), "General Staff updates Russian losses", "Northern Wire", ("frontline",), [
+        "Ukraine's General Staff said about 32,750 Russian troops had been killed since the invasion began.",
+        "The Russian Defence Ministry said 23,000 Ukrainian soldiers had been killed since the operation began.",
+        "Hundreds of civilians were killed in the shelling of the city in June, mayor Olena Savchuk said."]),
+    ("b02", D(2022, 7, 20), "A war far away", "Harbour Post", ("world",), [
+        "Fighting in the northern province has killed 777,777 people since 2019, the regional council said.",
+        "Clashes there killed 150 people last week, the council added."]),
+    ("b03", D(2022, 8, 20), "The Donbas toll before the invasion", "Kyiv Ledger", ("frontline", "civilians"), [
+        "Between 2014 and 2021 about 14,000 people were killed in the fighting in Donbas, the UN monitoring mission said.",
+        "Ukraine's General Staff said about 44,900 Russian troops had been killed since the invasion began.",
+        "Kyiv said 45,000 Russian soldiers had been killed.",
+        "Nine civilians were killed in Kharkiv on March 4."]),
+]
+# (article, sentence index, value, value_high, qualifier, category, group, side, period_start,
+#  period_end, cumulative, reported_by, location, conflict)
+_CLAIMS_FIGURES = [
+    ("b01", 0, 32750, None, "about", "killed", "military", "russia", D(2022, 2, 24), D(2022, 6, 15), True, GS, None, THIS_WAR),
+    ("b01", 1, 23000, None, "exact", "killed", "military", "ukraine", D(2022, 2, 24), D(2022, 6, 15), True, MOD, None, THIS_WAR),
+    ("b01", 2, 100, None, "vague", "killed", "civilians", "ukraine", D(2022, 6, 1), D(2022, 6, 30), False, "Olena Savchuk", None, THIS_WAR),
+    ("b02", 0, FAR_AWAY_TOTAL, None, "exact", "killed", "people", "other", D(2019, 1, 1), D(2022, 7, 20), True, "regional council", None, OTHER_WAR),
+    ("b02", 1, 150, None, "exact", "killed", "people", "other", D(2022, 7, 11), D(2022, 7, 17), False, "regional council", None, OTHER_WAR),
+    ("b03", 0, 14000, None, "about", "killed", "people", "ukraine", D(2014, 4, 6), D(2021, 12, 31), False, UN, "Donbas", THIS_WAR),
+    ("b03", 1, 44900, None, "about", "killed", "military", "russia", D(2022, 2, 24), D(2022, 8, 20), True, GS, None, THIS_WAR),
+    ("b03", 2, 45000, None, "exact", "killed", "military", "russia", D(2022, 2, 24), D(2022, 8, 20), True, "Kyiv", None, THIS_WAR),
+    ("b03", 3, 9, None, "exact", "killed", "civilians", "ukraine", D(2022, 3, 4), D(2022, 3, 4), False, None, "Kharkiv", THIS_WAR),
+]
+
+
+def _claims_records() -> tuple[list[Article], list[Figure], list[Statement]]:
+    articles, figures, statements = _records()
+    extra = {}
+    for aid, published, title, source, tags, sents in _CLAIMS_ARTICLES:
+        extra[aid] = (Article(aid, published, title, source, tags, f"https://news.example/{aid}",
+                              f"inputs/{published:%Y-%m}.jsonl", " ".join(sents)), sents)
+    figures += [Figure(f"{aid}-f{i}", aid, extra[aid][0].published, value, high, qual, cat, grp, side, start, end,
+                       cum, who, where, extra[aid][1][si], ACTOR_NAMES.get(who, who), conflict)
+                for i, (aid, si, value, high, qual, cat, grp, side, start, end, cum, who, where, conflict)
+                in enumerate(_CLAIMS_FIGURES, 1)]
+    return articles + [a for a, _ in extra.values()], figures, statements
+
+
+@pytest.fixture(scope="session")
+def claims_store(tmp_path_factory) -> FixtureStore:
+    """The fixture store plus running totals by several claimants, another conflict's figures, a
+    vague figure and a figure of 2014-2021 (see _CLAIMS_FIGURES)."""
+    folder = tmp_path_factory.mktemp("claims-store")
+    articles, figures, statements = _claims_records()
+    build_store(folder, articles, figures, statements, version="claims-1")
     return FixtureStore(folder, articles, figures, statements)
 
 

@@ -65,7 +65,7 @@ def test_download_carries_every_row_beyond_the_shown_ones(open_app, download, fi
 
 
 def test_numbers_stay_numbers_in_the_claims_download(open_app, download, fixture_store):
-    at = open_app(fixture_store.folder, "pages/casualties.py", category="deployed")
+    at = open_app(fixture_store.folder, "pages/casualties.py", category="deployed", view="incidents")
     text = download(at, "Download figures-per_period (CSV").decode()
     header, row = text.splitlines()
     values = dict(zip(header.split(","), next(csv.reader([row]))))
@@ -74,9 +74,9 @@ def test_numbers_stay_numbers_in_the_claims_download(open_app, download, fixture
 
 
 def test_metadata_describes_the_download(open_app, download, fixture_store):
-    at = open_app(fixture_store.folder, "pages/casualties.py", category="killed")
+    at = open_app(fixture_store.folder, "pages/casualties.py", category="killed", view="incidents")
     meta = json.loads(download(at, "Download its metadata (JSON)"))
-    assert meta["filters"] == {"categories": ["killed"]}
+    assert meta["filters"] == {"categories": ["killed"], "conflicts": ["russia-ukraine"], "vague": False}
     assert meta["data_version"] == "fixture-1"
     assert meta["rows"] == len(at.dataframe[0].value) == 5
     # 9 civilians (a01, a02), 86 children (a05, a09), 320 (a04), 3 (a07), 5 (a11, a12)

@@ -89,7 +89,7 @@ def test_claims_without_any_date_come_last(long_store):
 def test_captions_and_downloads_count_every_claim_and_statement(open_app, long_store):
     claims = _count(long_store, queries.claims(Filters(), "per_period"))
     assert claims > 1000
-    at = open_app(long_store, "pages/casualties.py")
+    at = open_app(long_store, "pages/casualties.py", view="incidents", what="all")
     assert len(at.dataframe[0].value) == 1000
     assert f"Showing the first 1,000 of {claims:,} rows" in " ".join(c.value for c in at.caption)
     assert any(b.label == f"Download figures-per_period (CSV, {claims:,} rows)" for b in at.download_button)

@@ -134,8 +134,9 @@ def parquet_only_copy(source: Path, target: Path) -> Path:
 DASHBOARD_QUERIES = [
     queries.claims(Filters()),
     queries.claims(Filters(month_from="2022-04", text="killed"), view="per_period", latest_first=True),
-    queries.claims_by_month(Filters(), "per_period", "category"),
-    queries.claims_by_month(Filters(sources=("Northern Wire",)), "cumulative", "side"),
+    queries.claims_by_month(Filters(), "category"),
+    queries.claims_by_month(Filters(sources=("Northern Wire",)), "side"),
+    queries.claim_points(Filters()),
     queries.statements(Filters(actors=("Dmitry Orlov",))),
     queries.statements_by_month(Filters()),
     queries.top_speakers(Filters()),

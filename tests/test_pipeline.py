@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from etl.model import ARTICLE_COLUMNS, FIGURE_COLUMNS, REJECTION_COLUMNS, STATEMENT_COLUMNS
-from etl.pipeline import run
+from etl.pipeline import DEFAULT_ACTORS, EXTRACTION_DATA, fingerprint, run
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -127,6 +127,25 @@ def test_only_changed_files_are_extracted_again(tmp_path):
     values = {(f["article_id"], f["value"]) for f in read_rows(out / "figures.csv")}
     assert ("b", "80") in values and ("b", "75") not in values
     assert ("a", "12") in values
+
+
+def test_editing_any_data_extraction_reads_re_extracts_everything(tmp_path):
+    # A store built with the old rules, conflicts or gazetteer must not be reused after an edit.
+    import shutil
+
+    data = []
+    for original in EXTRACTION_DATA:
+        copy = tmp_path / original.name
+        (shutil.copytree if original.is_dir() else shutil.copy)(original, copy)
+        data.append(copy)
+    before = fingerprint(DEFAULT_ACTORS, tuple(data))
+    assert before == fingerprint(DEFAULT_ACTORS)
+    for copy in data:
+        edited = copy if copy.is_file() else sorted(p for p in copy.rglob("*") if p.is_file())[0]
+        content = edited.read_bytes()
+        edited.write_bytes(content + b"\n")
+        assert fingerprint(DEFAULT_ACTORS, tuple(data)) != before, edited
+        edited.write_bytes(content)
 
 
 def test_removed_file_leaves_the_store(tmp_path):

