@@ -91,7 +91,7 @@ def test_the_region_filter_is_in_the_sidebar_and_the_url(open_app, placed_store)
 
 
 def test_a_region_link_filters_every_page(open_app, placed_store):
-    at = open_app(placed_store, "pages/casualties.py", region="Kharkiv")
+    at = open_app(placed_store, "pages/casualties.py", region="Kharkiv", view="incidents", what="all")
     assert at.sidebar.multiselect(key="f_regions").value == ["Kharkiv"]
     claims = at.dataframe[0].value
     assert set(claims["location"]) == {"Kharkiv"} and len(claims) == 3
