@@ -37,8 +37,9 @@ ETL_ROOT = Path(__file__).resolve().parent
 REPO_ROOT = ETL_ROOT.parent
 DEFAULT_ACTORS = REPO_ROOT / "data" / "actors.csv"
 # The data extraction reads besides the actors registry: the conflicts registry, the rules' word
-# lists and the gazetteer. Editing any of them changes the rows, so they are part of the fingerprint.
-EXTRACTION_DATA = tuple(REPO_ROOT / "data" / name for name in ("conflicts.csv", "rules", "places"))
+# lists, the gazetteer and the General Staff's series (which bounds this war's counts of killed). Editing any of them changes the rows, so they are part of the fingerprint.
+EXTRACTION_DATA = tuple(REPO_ROOT / "data" / name for name in (
+    "conflicts.csv", "rules", "places", "reference/ukraine-general-staff/russia_losses_personnel.json"))
 BATCH = 64
 # A batch also ends at this much text (two parts of a long article), so the parts of one long
 # article are shared out among the workers and batches stay small in memory.

@@ -26,6 +26,12 @@ def test_a_month_with_its_year_keeps_it():
     assert period("in March 2022 hundreds died") == Period(date(2022, 3, 1), date(2022, 3, 31))
 
 
+def test_a_list_of_days_takes_the_year_written_after_it():
+    assert period("bombs fell on August 6 and 9, 1945, respectively") == Period(date(1945, 8, 6), date(1945, 8, 6))
+    # Without a year after the list, "and 9 people" is a count, not a day.
+    assert period("On August 6 and 9 people died.") == Period(date(2025, 8, 6), date(2025, 8, 6))
+
+
 def test_a_weekday_is_the_last_such_day_up_to_publication():
     assert period("Three people died on Tuesday.") == Period(date(2025, 9, 2), date(2025, 9, 2))
     assert period("Three people died on Thursday.") == Period(THU, THU)

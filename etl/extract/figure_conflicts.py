@@ -21,7 +21,8 @@ the registry in data/conflicts.csv (conflicts.py):
      it speaks of war at all, else `none`.
 Two checks come last: a count told in the present or the perfect is not of a conflict that ended
 years before, whatever the sentences before or the article say ("they have killed 300
-children"); and a count larger than Ukraine's population is never this war's.
+children"); a count larger than Ukraine's population is never this war's; nor is a count of killed
+larger than all this war can have killed by its day (war_scale.py).
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from datetime import date
 from etl.extract.conflicts import NONE, THIS_WAR, ConflictRegistry, Mention
 from etl.extract.periods import INVASION_START, Period, resolve_period
 from etl.extract.sentences import Sentence
+from etl.extract.war_scale import beyond_this_war
 
 OTHER = "other"
 # More people than lived in Ukraine before the war (about 44 million, 2021): no count of this war
@@ -121,7 +123,11 @@ def figure_conflict(context: ArticleConflicts, sentence: Sentence, at: int, valu
     """The conflict slug of the count `value` at offset `at` of `sentence` (offsets within the
     sentence), whose period is `period`; `before` are the sentences just before it."""
     slug = _conflict(context, sentence, at, period, category, before, published)
-    return NONE if slug == THIS_WAR and value > MOST_PEOPLE else slug
+    if slug == THIS_WAR and value > MOST_PEOPLE:
+        return NONE
+    day = period.end if period is not None and not period.assumed else published
+    # Larger than all this war has killed by then: a count of a bigger war the text recalls.
+    return OTHER if slug == THIS_WAR and beyond_this_war(value, category, day) else slug
 
 
 def _conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Period | None,

@@ -14,7 +14,7 @@ from functools import cache, partial
 
 from etl.actors import ActorRegistry
 from etl.extract.conflicts import NONE, THIS_WAR, ConflictRegistry
-from etl.extract.figure_conflicts import ArticleConflicts, figure_conflict
+from etl.extract.figure_conflicts import OTHER, ArticleConflicts, figure_conflict
 from etl.extract.figure_grammar import find_figures
 from etl.extract.figure_periods import figure_period
 from etl.extract.figure_words import HARMED, SCENARIO, SIMULATION
@@ -80,6 +80,9 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
                 continue
             conflict = figure_conflict(scope(), sentence, f.number.start, f.number.value, period,
                                        f.category, sentences[max(0, i - 2):i], article.published)
+            if period is not None and period.assumed and (
+                    conflict == OTHER or scope().ended_before(conflict, article.published)):
+                period = None  # the publication day or this war's span, guessed for a count of the past
             reporter_actor = actors.lookup(reporter.name, on=article.published) if reporter else None
             figure = Figure(
                 figure_id="",

@@ -27,7 +27,10 @@ _MONTH_WORD = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May
                r"Jul\.|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
                r"Dec(?:ember|\.)?)")
 _DAY_OF_MONTH = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+    # "August 6 and 9, 1945": the first of a list of days, with the year written after the last.
+    rf"\b(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?:(?:\s*[,&]\s*|\s+and\s+|\s*[-–]\s*)\d{{1,2}}(?:st|nd|rd|th)?\b(?=(?:\s*[,&]\s*|\s+and\s+|\s*[-–]\s*)\d|,?\s+(?:19|20)\d\d\b))*"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"\s+(?:of\s+)?(?P<m2>{_MONTH_WORD})(?![\w]))(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
     # "In December 5 people died": a count, not a day.
     r"(?![\d,]*\s+(?:people|persons|civilians|soldiers|troops|children|more|were|have|had|of)\b)"
