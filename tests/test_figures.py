@@ -250,6 +250,11 @@ def test_a_coordinated_count_shares_the_first_ones_people():
     assert (f.category, f.group, f.side) == ("injured", "civilians", "ukraine")
 
 
+def test_people_of_another_clause_are_not_called_civilians_by_this_one():
+    text = "Thousands of civilians have been killed, and some 14 million people have fled their homes."
+    assert one(text, 14_000_000).group == "people"
+
+
 def test_people_in_a_sentence_about_civilians_are_civilians():
     assert one("It was the deadliest month for civilians: 589 people were killed.", 589).group == \
         "civilians"
@@ -402,6 +407,17 @@ def test_a_total_since_the_invasion_is_cumulative():
 def test_thousands_of_soldiers_killed_are_a_running_total_of_the_war():
     f = one("Zelensky claimed on Wednesday that nearly 43,000 Russian soldiers had been killed.", 43_000)
     assert (f.period_start, f.period_end, f.cumulative) == (INVASION_START, PUBLISHED, True)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Some 950 soldiers were killed on Sunday, pushing the Russian death toll up to at least 71,200.", 71_200),
+    ("The city's mayor said about 21,000 civilians had been killed.", 21_000),
+    ("The UN has recorded over 5,500 civilian deaths, but noted the actual numbers could be far higher.", 5_500),
+])
+def test_thousands_in_a_toll_or_in_the_perfect_are_a_running_total_whatever_else_the_sentence_says(text, value):
+    f = one(text, value)
+    assert (f.period_start, f.cumulative) == (INVASION_START, True)
+    assert f.period_end <= PUBLISHED
 
 
 @pytest.mark.parametrize("text, value", [
@@ -571,6 +587,8 @@ def test_arrests_at_protests_are_this_wars_only_when_the_protests_are():
 # --- what is not a figure -----------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "A nuclear strike could kill three million people.",
+    "If 10,000 more soldiers die, the front would break.",
+    "I don't imagine that, after 30,000 more soldiers have perished on the battlefield, anyone would join.",
     "The U.S. will welcome up to 100,000 refugees from Ukraine.",
     "Officials planned to evacuate a total of 60,000 residents.",
     "Over half the population of 100,000 fled the city.",
@@ -586,6 +604,11 @@ def test_counts_next_to_a_war_game_are_not_figures():
     text = ("He took part in a war game about a war with Russia. We estimated one billion people "
             "died. The exercise ended in 2019.")
     assert pairs(text) == set()
+
+
+def test_a_past_event_before_a_modal_main_clause_is_a_figure():
+    assert pairs("After 50 people were killed in the strike, the city would never be the same.") == {(50, "killed")}
+    assert pairs("Once 300 soldiers had been captured, the garrison surrendered.") == {(300, "captured")}
 
 
 def test_a_past_told_as_its_future_is_a_figure():

@@ -460,9 +460,36 @@ _REPORTING = frozenset("indicate indicates show shows suggest suggests put say m
 _LATER = frozenset("eventually later ultimately soon go".split())
 
 
+# A clause that sets a condition or a time for the main clause: "if 10,000 more die, ...", "after
+# 30,000 more soldiers have perished, no one would ...".
+_CONDITIONS = frozenset("if unless once until".split())
+_TIMES = frozenset("after when before".split())
+_PRESENT = frozenset("have has are is".split())
+_MAIN_MODALS = frozenset("would could might will 'll".split())
+
+
+def _conditioned(tokens: list[Token], first: int, np_end: int) -> str | None:
+    """The modal of the main clause, when the count sits in a clause of condition ("if", "once")
+    or of a time still to come ("after ... have perished", in the present) that it governs."""
+    opener = next((tokens[j][0] for j in range(first - 1, max(-1, first - 4), -1)
+                   if tokens[j][0] in _CONDITIONS | _TIMES or tokens[j][0] in _MOOD_STOP), None)
+    if opener not in _CONDITIONS | _TIMES:
+        return None
+    end = next((j for j in range(np_end, min(len(tokens), np_end + 12)) if tokens[j][0] == ","), None)
+    if end is None or opener in _TIMES and not any(
+            tokens[j][0] in _PRESENT for j in range(np_end, min(end, np_end + 4))):
+        return None
+    return next((tokens[j][0] for j in range(end + 1, min(len(tokens), end + 10))
+                 if tokens[j][0] in _MAIN_MODALS), None)
+
+
 def _mood(tokens: list[Token], first: int, np_end: int) -> str | None:
     """The modal or intention that governs the count, just before it ("could kill at least",
-    "planned to evacuate a total of") or in its predicate ("would be killed", "could die")."""
+    "planned to evacuate a total of"), in its predicate ("would be killed", "could die"), or in
+    the main clause of the condition it sits in ("if 10,000 more die, the front would break")."""
+    conditioned = _conditioned(tokens, first, np_end)
+    if conditioned:
+        return conditioned
     for span in (range(first - 1, max(-1, first - 7), -1), range(np_end, min(len(tokens), np_end + 3))):
         for j in span:
             word = tokens[j][0]

@@ -20,7 +20,7 @@ from etl.extract.periods import INVASION_START, Period, resolve_period
 _RUNNING_TOTAL = re.compile(r"\b(?:have|has|had)\s+(?:been\s+)?(?:\w+\s+){0,2}?(?:killed|lost|died|"
                             r"sustained|suffered|wounded|injured|detained|captured|taken prisoner|"
                             r"deported|surrendered|fled|displaced)\b|\b(?:total|overall|cumulative|"
-                            r"tally)\b", re.I)
+                            r"tally|(?:death|casualty) toll|has recorded|have recorded|resulted in the deaths)\b", re.I)
 _WAR_CONTEXT = re.compile(r"\b(?:Russia\w*|Ukrain\w*|Kyiv|Kiev|Kremlin|Moscow|war|invasion|troops|"
                           r"soldiers|servicemen|forces|fighting|occupation|occupiers)\b")
 # Categories that count people in a state rather than an event.
@@ -31,7 +31,8 @@ _STATE_TENSE = re.compile(
     r"\b(?:have|has|had|[’']ve)\s+(?:(?:\w+ly|now|already|also|so far|since|reportedly|been)\s+)*"
     r"(?:been|killed|died|lost|wounded|injured|suffered|sustained|fled|left|displaced|evacuated|"
     r"deployed|sent|massed|amassed|mobili[sz]ed|stationed|captured|detained|taken|held|kept|deported|"
-    r"abducted|risen|rose|reached|climbed|grown|increased|exceeded|surpassed|topped)\b"
+    r"abducted|risen|rose|reached|climbed|grown|increased|exceeded|surpassed|topped|recorded|counted|"
+    r"registered|documented|verified|confirmed)\b"
     r"|\b(?:are|is|remain|remains|remained|stay|stays)\s+(?:still\s+|now\s+)?(?:missing|injured|"
     r"wounded|held|in captivity|in hospital|hospitali[sz]ed|displaced|abroad|refugees|detained|"
     r"imprisoned|behind bars)\b", re.I)
@@ -74,10 +75,13 @@ def _until_published(period: Period | None, published: date) -> Period | None:
 def _period(sentence: str, published: date, start: int, end: int, value: int, category: str,
             before: Sequence[str]) -> Period | None:
     period = resolve_period(sentence, published, start)
-    # Thousands killed with no start named are a running total of the war.
-    if published >= INVASION_START and value >= 1000 and _WAR_CONTEXT.search(sentence) \
+    # Thousands killed with no start named are a running total of the war (told in the perfect, or
+    # in a sentence about the war), unless a rate or a condition stands next to the count ("could
+    # be higher" at the other end of the sentence is no such condition).
+    if published >= INVASION_START and value >= 1000 \
             and category in ("killed", "casualties", "injured", "displaced", "captured") \
-            and (period is None and not _NO_SINGLE_TIME.search(sentence)
+            and (_WAR_CONTEXT.search(sentence) or _standing(sentence, start, end)) \
+            and (period is None and not _NO_SINGLE_TIME.search(sentence, *_clause(sentence, start, end))
                  or period is not None and not period.cumulative and _RUNNING_TOTAL.search(sentence)):
         last = period.end if period and INVASION_START <= period.end <= published else published
         return Period(INVASION_START, last, True, assumed=True)
@@ -101,9 +105,14 @@ def _event_time(before: Sequence[str], published: date) -> Period | None:
     return None
 
 
-def _standing(sentence: str, start: int, end: int) -> bool:
-    """Does the count's clause state a standing state or running total rather than an event?"""
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause around the count at `start`..`end` (at most 80 characters each way)."""
     lo = max([0] + [m.end() for m in _CLAUSE_EDGE.finditer(sentence, max(0, start - 80), start)])
     edge = _CLAUSE_EDGE.search(sentence, end, end + 80)
-    hi = edge.start() if edge else min(len(sentence), end + 80)
+    return lo, edge.start() if edge else min(len(sentence), end + 80)
+
+
+def _standing(sentence: str, start: int, end: int) -> bool:
+    """Does the count's clause state a standing state or running total rather than an event?"""
+    lo, hi = _clause(sentence, start, end)
     return bool(_STATE_TENSE.search(sentence, lo, hi)) and not _EVENT.search(sentence, lo, hi)

@@ -72,7 +72,7 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
             reporter = figure_reporter(sentence, statements, number_text, sentences[max(0, i - 3):i],
                                        article, actors, after=sentences[i + 1:i + 3])
             group = f.group or "people"
-            if group == "people" and re.search(r"\bcivilians?\b", text, re.I):
+            if group == "people" and _called_civilians(text, f.number.start):
                 group = "civilians"
             period = figure_period(text, article.published, f.number.start, f.number.end,
                                    f.number.value, f.category, before)
@@ -80,9 +80,10 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
                 continue
             conflict = figure_conflict(scope(), sentence, f.number.start, f.number.value, period,
                                        f.category, sentences[max(0, i - 2):i], article.published)
-            if period is not None and period.assumed and (
-                    conflict == OTHER or scope().ended_before(conflict, article.published)):
-                period = None  # the publication day or this war's span, guessed for a count of the past
+            if period is not None and period.assumed and conflict != THIS_WAR and (
+                    period.cumulative or conflict == OTHER or scope().ended_before(conflict, article.published)):
+                # This war's span, or the publication day, guessed for a count of another war or of the past.
+                period = None
             reporter_actor = actors.lookup(reporter.name, on=article.published) if reporter else None
             figure = Figure(
                 figure_id="",
@@ -125,6 +126,18 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
             index[key] = len(out)
             out.append(replace(figure, figure_id=f"{article.article_id}:f{len(out) + 1}"))
     return out
+
+
+_CIVILIANS = re.compile(r"\bcivilians?\b", re.I)
+# What parts two clauses: the people of one are not called civilians by the other (a colon
+# goes on about the same people: "the deadliest month for civilians: 589 people were killed").
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|which|who)\b|\s[-—–]\s")
+
+
+def _called_civilians(text: str, at: int) -> bool:
+    """Does the sentence call the people of the count at `at` civilians, in the count's own clause
+    ("seven people were killed, all of them civilians")?"""
+    return any(not _CLAUSE_BREAK.search(text, *sorted((m.start(), at))) for m in _CIVILIANS.finditer(text))
 
 
 def _same_story(harmed: tuple[int, str, str] | None, i: int, reporter: str | None) -> str | None:
