@@ -246,7 +246,11 @@ def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date]
                 marker=dict(color=color, size=9 if own else 7, symbol=symbol, line=dict(width=1.5, color=color)),
                 error_y=_error_bars(subset["value"], subset["value_high"])))
     # After the claims in the data, so that where a claim and a reference value coincide the claim is
-    # the one hovered and clicked; drawn underneath all the same (zorder).
+    # the one hovered and clicked; drawn underneath all the same (zorder). Only the chart's months:
+    # a reference line running on past the claims would stretch the axis.
+    if not ref.empty:
+        days = pd.to_datetime(ref["day"])
+        ref = ref[(days >= pd.Timestamp(months[0])) & (days < pd.Timestamp(months[1]))]
     _reference_traces(fig, ref)
     fig.update_layout(dragmode="zoom", clickmode="event+select", hoverlabel=dict(align="left"),
                       legend=dict(orientation="h", yanchor="top", y=-0.12, x=0))

@@ -30,6 +30,18 @@ class View:
         end = end or (pd.Timestamp(last.year, last.month, 1) + pd.offsets.MonthBegin(1)).date()
         return start, end
 
+    def chart_months(self, days: pd.Series) -> tuple[date, date] | None:
+        """The months a chart of these `days` spans: the months the user chose, else the months the
+        days fall in within the view (a corpus published over three years may hold claims of one)."""
+        months = self.months()
+        start, end = self.filters.month_bounds()
+        days = pd.to_datetime(days.dropna())
+        if months is None or (start and end) or days.empty:
+            return months
+        first, last = days.min(), days.max()
+        return (start or max(months[0], date(first.year, first.month, 1)),
+                end or min(months[1], (pd.Timestamp(last.year, last.month, 1) + pd.offsets.MonthBegin(1)).date()))
+
 
 def current() -> View:
     filters = from_query_params(st.query_params)

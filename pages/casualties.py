@@ -70,7 +70,7 @@ def claimants_view() -> None:
     military = dated[dated["group"] == "military"]
     sides = tuple(sorted(set(military["side"]) & {"russia", "ukraine"}))
     ref = db.fetch(store, reference.in_view(filters, category, sides)) if sides else pd.DataFrame()
-    event = st.plotly_chart(charts.claimants(dated, ref, months, log), key=f"claimants-{_key(log)}",
+    event = st.plotly_chart(charts.claimants(dated, ref, current.chart_months(dated["placed_on"]), log), key=f"claimants-{_key(log)}",
                             on_select="rerun", selection_mode=("points", "box", "lasso"), width="stretch")
     keys = charts.selected_claims(event)
     notes = [f"{len(dated):,} running-total claims of people {escape_markdown(category)}, each a point at the "
@@ -114,7 +114,7 @@ def incidents_view() -> None:
     if dated.empty:
         empty.no_match()
         return
-    event = st.plotly_chart(charts.incidents(dated, breakdown, months, log), key=f"incidents-{_key(breakdown, log)}",
+    event = st.plotly_chart(charts.incidents(dated, breakdown, current.chart_months(dated["month"]), log), key=f"incidents-{_key(breakdown, log)}",
                             on_select="rerun", selection_mode=("points", "box"), width="stretch")
     selected = charts.selected_buckets(event)
     claims = int(data["claims"].sum())
