@@ -49,6 +49,13 @@ _CONTINUES = re.compile(r"(?:In total|Overall|Altogether|All told|The (?:\w+ )?(
                         r"shelling|explosions?|blasts?|bombings?|bombardments?|raids?|airstrikes?))\b")
 _NO_SINGLE_TIME = re.compile(r"\b(?:could|would|might|will|if|each day|every day|per day|a day|"
                              r"daily|a week|per week|a month|per month)\b", re.I)
+_SPAN_COUNTED = re.compile(r"\b(?:over|in|during|within|for) the (?:past|last|previous|preceding) (?:\w+ )?"
+                           r"(?:days?|weeks?|months?)\b", re.I)
+# A count of one day or one attack, however large: "nearly 1,000 killed in one day", "1,000 civilians
+# killed in an airstrike".
+_ONE_EVENT = re.compile(r"\b(?:in (?:one|a single) (?:day|night)|(?:deadliest|worst|bloodiest) day|"
+                        r"in (?:\w+\s+){0,7}?(?:attacks?|strikes?|airstrikes?|air strikes?|shelling|explosions?|"
+                        r"blasts?|bombings?|raids?|bombardments?))\b", re.I)
 
 
 def figure_period(sentence: str, published: date | None, start: int, end: int, value: int,
@@ -81,8 +88,13 @@ def _period(sentence: str, published: date, start: int, end: int, value: int, ca
     if published >= INVASION_START and value >= 1000 \
             and category in ("killed", "casualties", "injured", "displaced", "captured") \
             and (_WAR_CONTEXT.search(sentence) or _standing(sentence, start, end)) \
+            and not _ONE_EVENT.search(sentence, *_clause(sentence, start, end)) \
             and (period is None and not _NO_SINGLE_TIME.search(sentence, *_clause(sentence, start, end))
-                 or period is not None and not period.cumulative and _RUNNING_TOTAL.search(sentence)):
+                 # The time a total was announced ("claimed on Wednesday", "said last week that 43,000
+                 # had been killed") is not its period; a span it counts over ("over the previous two
+                 # weeks") is.
+                 or period is not None and not period.cumulative and not _SPAN_COUNTED.search(sentence)
+                 and _RUNNING_TOTAL.search(sentence)):
         last = period.end if period and INVASION_START <= period.end <= published else published
         return Period(INVASION_START, last, True, assumed=True)
     if period is not None:
