@@ -58,6 +58,18 @@ def test_a_description_is_the_body_or_person_just_named():
     assert (s.speaker, s.actor) == ("senior official", None)
 
 
+def test_an_unnamed_source_is_written_in_the_fullest_form_the_article_gives():
+    text = ("Kyiv expects more strikes, a senior U.S. defense official told reporters on Monday. "
+            "The troops are tired, the official said. Ivan Petrenko, a local teacher, visited the school.")
+    assert [s for s, _ in speakers(text)][:2] == ["senior U.S. defense official"] * 2
+    # Introduced without being quoted, and quoted later.
+    text = "A Western intelligence official briefed journalists in Brussels. The army is exhausted, the official said."
+    assert speakers(text)[0][0] == "Western intelligence official"
+    # "an official" is someone new: no fuller form to take.
+    text = "The talks failed, a senior U.S. official said. The talks will resume, an official said."
+    assert speakers(text)[1][0] == "official"
+
+
 def test_a_quotation_credited_twice_in_an_article_is_one_statement():
     text = ('"The bridge will hold," Mayor Olha Petrenko said, adding: "We repaired it." '
             'Later, the mayor visited. "The bridge will hold," Mayor Olha Petrenko said, adding: "We repaired it."')

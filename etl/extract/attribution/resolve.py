@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from etl import rules
@@ -96,6 +97,11 @@ class ArticleSpeakers(People):
                 if named is not None:
                     return Resolved(named.name, mention.name, "person", actor.canonical)
                 return Resolved(mention.name, None, "title", actor.canonical)
+            # "the official" quoted before under a fuller description is that source, not someone
+            # named in the next sentences.
+            described = self._described_before(mention, position)
+            if described is not None:
+                return described
             person = self._named_next(mention.name, position)
             if person is not None:
                 person.spoken_role = person.spoken_role or mention.name
@@ -118,6 +124,9 @@ class ArticleSpeakers(People):
                 named = self._named_before(mention.name, position)
                 if named is not None:
                     return named
+            described = self._described_before(mention, position)
+            if described is not None:
+                return described
             return Resolved(undot(mention.name), None, "group", self._canonical(mention.name))
         return Resolved(undot(mention.name), None, "organisation", self._canonical(mention.name))
 
@@ -264,6 +273,33 @@ class ArticleSpeakers(People):
                 return Resolved(undot(name), None, "organisation", self._canonical(name))
         return None
 
+    def _described_before(self, mention: Mention, position: int) -> Resolved | None:
+        """ "the official said" after "a senior U.S. official confirmed": the speaker last quoted
+        under a fuller description with the same head (the fullest form the article gives an
+        unnamed source), within a few paragraphs. Only a definite mention points back: "an
+        official said" is someone new."""
+        words = mention.name.lower().split()
+        if not words or not re.match(r"the\s", mention.text, re.I):
+            return None
+        for at, who in reversed(self.speakers[-_MAX_BACK:]):
+            if at >= position:
+                continue
+            if position - at > _WINDOW:
+                break
+            theirs = who.speaker.lower().split()
+            if who.kind in ("title", "group") and len(theirs) > len(words) and theirs[-1] == words[-1] \
+                    and set(words) <= set(theirs):
+                return who
+        # Introduced without being quoted: "a senior U.S. defense official briefed reporters ... the
+        # official said". The last such description naming where the source is from.
+        found = None
+        for m in _introducing(words[-1]).finditer(self.text, max(0, position - _WINDOW), position):
+            modifiers = m.group(1).split()[:-1]
+            if any(w[:1].isupper() for w in modifiers) and not any(w.lower() in _NOT_MODIFIERS for w in modifiers) \
+                    and set(words) <= set(m.group(1).lower().split()):
+                found = m.group(1)
+        return Resolved(undot(found), None, "group", actor_of(found) or "") if found else None
+
     def _last_two_bodies(self, position: int) -> Resolved | None:
         """ "Armenia accused Azerbaijan of ... Both sides have blamed each other": the two bodies
         named last."""
@@ -295,6 +331,17 @@ class ArticleSpeakers(People):
                     continue  # "the Ukrainian military" is not the Russian military quoted before
                 return who
         return None
+
+
+# Words that end a description rather than qualify its head ("the report of the official").
+_NOT_MODIFIERS = frozenset("""of the a an and or to in on for with by at from that which who as is was are were has
+    have had said says told""".split())
+
+
+@lru_cache(maxsize=256)
+def _introducing(head: str) -> re.Pattern:
+    """An indefinite description ending in `head`: "a senior U.S. defense official"."""
+    return re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Ss]ome|[Ss]everal)\s+((?:[\w.'’-]+\s+){{1,4}}?{re.escape(head)})\b")
 
 
 _BOTH_SIDES = re.compile(r"(?:both|the\s+two)\s+(?:sides|countries|parties|nations|governments)", re.I)
