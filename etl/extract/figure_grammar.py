@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.figure_words import (
-    COMPOUND_HEADS, FUNCTION_WORDS, GROUP_NOUNS, MAY_COUNT, MILITARY_CONTEXT_NOUNS, MODIFIERS,
-    NATIONALITY, NP_CUES, NUMBER_WORDS, THING_NOUNS, Token, cue_covering, find_cues, token_span,
-    tokenize)
+    COMPOUND_HEADS, FUNCTION_WORDS, GROUP_NOUNS, MILITARY_CONTEXT_NOUNS, MODIFIERS,
+    NATIONALITY, NP_CUES, NUMBER_WORDS, THING_NOUNS, Token, cue_covering, find_cues, may_count,
+    token_span, tokenize)
 from etl.extract.numbers import NumberMention, find_numbers
 from etl.extract.sides import deployer_side
 
@@ -627,7 +627,7 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
 def find_figures(text: str, carried: Found | None = None) -> list[Found]:
     """The counts of the sentence `text` that are figures, in text order. `carried` is the last
     figure of the sentence before, which "Of them, 50,000 are children" is part of."""
-    if not MAY_COUNT.search(text):
+    if not may_count(text):
         return []
     numbers = find_numbers(text)
     if not numbers:
