@@ -578,6 +578,14 @@ def test_no_count_of_killed_is_this_wars_when_larger_than_all_it_had_killed_by_t
     assert conflict(claim.replace("94,000", "940,000"), 940_000, published=date(2022, 12, 11)) == "other"
 
 
+def test_a_roundups_other_story_far_from_any_word_of_the_war_is_not_its():
+    filler = " ".join(["The city council met on Tuesday to discuss the new budget for schools and parks."] * 25)
+    text = (f"Russian shelling killed three people in Kharkiv, officials said. {filler} "
+            "Police said four people have been missing since October.")
+    assert conflict(text, 4) == "none"
+    assert conflict(text, 3) == "russia-ukraine"
+
+
 def test_an_article_that_names_no_war_counts_other_things():
     text = "Five people were killed while climbing the volcano, the investigative committee said."
     assert conflict(text, 5, title="Tragedy in Kamchatka") == "none"

@@ -18,7 +18,8 @@ the registry in data/conflicts.csv (conflicts.py):
      Syria, ... The campaign also displaced 2 million"), this war if it is among them;
   5. the article's: the conflict it names most (names weigh more than places) if it names it more
      than twice as much as this war, else this war; for an article that names none, this war if
-     it speaks of war at all, else `none`.
+     it speaks of war at all, else `none`; and `none` for a figure with no word of this war within
+     a few paragraphs (a news roundup's other story).
 Two checks come last: a count told in the present or the perfect is not of a conflict that ended
 years before, whatever the sentences before or the article say ("they have killed 300
 children"); a count larger than Ukraine's population is never this war's; nor is a count of killed
@@ -79,11 +80,21 @@ _MEMORIAL = re.compile(r"\s+(?:[Mm]emorial|[Mm]useum|[Mm]onument|[Rr]emembrance|
                        r"[Vv]eterans?|survivors?)")
 
 
+# Words of this war (its sides, means, places): a figure with none of them within _NEARBY
+# characters is not taken to be this war's on the article's word alone.
+_WAR_WORDS = re.compile(r"\b(?:Russia\w*|Ukrain\w*|Kyiv|Kiev|Moscow|Kremlin|Putin|Zelensk\w*|war|invasion|troops|"
+                        r"soldiers|military|missiles?|shelling|strikes?|attacks?|forces|army|front ?lines?|"
+                        r"occup\w*|Donbas\w*|Crimea\w*)\b")
+_NEARBY = 1500
+
+
 class ArticleConflicts:
     """The conflicts an article names, found once; figure_conflict asks it about one figure."""
 
     def __init__(self, title: str, text: str, registry: ConflictRegistry):
         self.registry = registry
+        self.text = text
+        self.title = title
         self.mentions = [m for m in registry.find(text) if not _compared(text, m)]
         self._starts = [m.start for m in self.mentions]
         self.default = self._article_default(title, text)
@@ -106,6 +117,12 @@ class ArticleConflicts:
         """Did the conflict `slug` end more than a year before the article was published?"""
         conflict = next((c for c in self.registry.conflicts if c.slug == slug), None)
         return bool(conflict and conflict.end and published and (published - conflict.end).days > 365)
+
+    def war_nearby(self, start: int, end: int) -> bool:
+        """Does the text within a few paragraphs of text[start:end] speak of this war at all? The
+        title counts as the paragraphs before the first."""
+        return bool(_WAR_WORDS.search(self.text, max(0, start - _NEARBY), end + _NEARBY)
+                    or start < _NEARBY and _WAR_WORDS.search(self.title))
 
     def within(self, start: int, end: int) -> list[Mention]:
         lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
@@ -172,6 +189,10 @@ def _conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Pe
     slug = _told_before(context, before, period, pos) or context.default
     if _NOW.search(text) and context.ended_before(slug, published):
         return THIS_WAR  # "they have already killed over 300 children", after a paragraph on 1945
+    if slug == THIS_WAR and not context.war_nearby(sentence.start, sentence.end):
+        # The article's war, with no word of it within paragraphs: a news roundup's other story
+        # ("a Michigan family of four disappeared", "migrants moved out of El Paso").
+        return NONE
     return slug
 
 
