@@ -610,6 +610,7 @@ def test_arrests_at_protests_are_this_wars_only_when_the_protests_are():
 @pytest.mark.parametrize("text", [
     "A nuclear strike could kill three million people.",
     "If 10,000 more soldiers die, the front would break.",
+    "\"I wouldn't have made the deal for a hundred people who were killed,\" he said.",
     "I don't imagine that, after 30,000 more soldiers have perished on the battlefield, anyone would join.",
     "The U.S. will welcome up to 100,000 refugees from Ukraine.",
     "Officials planned to evacuate a total of 60,000 residents.",

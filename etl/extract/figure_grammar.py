@@ -448,7 +448,7 @@ def _owner_before(tokens: list[Token], first: int) -> tuple[str | None, str | No
 
 # A count said to be possible, planned or expected rather than real: "a strike could kill
 # millions", "50,000 will be dead", "plans to accept up to 100,000 refugees".
-_MODALS = frozenset("could would might may will shall 'll".split())
+_MODALS = frozenset("could would might may will shall 'll couldn't wouldn't won't mightn't".split())
 _INTENT = frozenset("""plan plans planned planning expected expects expect likely set going aim aims
     aimed intend intends intended threaten threatens threatened threatening ready prepared pledge
     pledged pledges promise promised promises want wants wanted hope hopes hoped goal""".split())
