@@ -6,6 +6,7 @@ every other page counts: the same claim reported by several articles is one mark
 from __future__ import annotations
 
 from app.filters import Filters
+from etl.model import CATEGORIES
 from app.queries import Query, _figure_conds, _in_month_range, _Params, _placement, _where, reporter
 
 # A claim, as on the Casualties page, at one place: the same numbers at two places are two markers.
@@ -44,16 +45,18 @@ def map_claims(f: Filters, view: str) -> Query:
 
 
 def by_oblast(f: Filters, view: str) -> Query:
-    """Per oblast (and country): distinct claims, the people they count (per-period claims summed;
-    running totals never summed: the highest), and the articles reporting them."""
+    """Per oblast (and country): distinct claims, the people they count in each category (never
+    killed and displaced in one number; per-period claims summed, running totals never summed: the
+    highest), and the articles reporting them."""
     p = _Params()
-    people = "max(value)" if view == "cumulative" else "sum(value)::BIGINT"
+    counted = "max" if view == "cumulative" else "sum"
+    per_category = ", ".join(f"CAST({counted}(value) FILTER (WHERE category = '{c}') AS BIGINT) AS {c}"
+                             for c in CATEGORIES)
     claims = (f"SELECT {_CLAIM}, list(DISTINCT article_id) AS ids FROM ({_placed(p, f, view)}) "
               f"WHERE admin1 IS NOT NULL GROUP BY {_CLAIM}")
-    sql = (f"SELECT admin1 AS oblast, country, count(*) AS claims, {people} AS people, "
-           "count(*) FILTER (WHERE category = 'killed') AS killed_claims, "
+    sql = (f"SELECT admin1 AS oblast, country, count(*) AS claims, {per_category}, "
            "len(list_distinct(flatten(list(ids)))) AS articles "
-           f"FROM ({claims}) GROUP BY admin1, country ORDER BY claims DESC, people DESC, oblast")
+           f"FROM ({claims}) GROUP BY admin1, country ORDER BY claims DESC, oblast")
     return p.query(sql, article_ids=None)
 
 

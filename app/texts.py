@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from etl.model import CATEGORIES
+
 ETL_COMMAND = "python3 -m etl --input data/articles --output data/store"
 
 _SIDE_ADJECTIVE = {"ukraine": "Ukrainian ", "russia": "Russian "}
@@ -95,8 +97,6 @@ COLUMNS: dict[str, str] = {
     "place_precision": "how precise the place is: settlement, district, oblast or country",
     "oblast": "the first-level division (oblast) the claims are placed in",
     "claims": "number of distinct claims (a claim repeated by several articles counts once)",
-    "people": "people the claims count: per-period claims summed, or for running totals the highest",
-    "killed_claims": "how many of the claims count people killed",
     "articles": "number of articles that reported this same claim",
     "claim_key": "a number identifying the claim (the same in every table and chart of this data version)",
     "claimant": "who made the claim (one name per actor), or 'no claimant named'",
@@ -138,3 +138,6 @@ COLUMNS: dict[str, str] = {
     "line": "line of the input file, when known",
     "reason": "why the item could not be loaded",
 }
+# A per-oblast (or other summary) column per category: one kind of thing in each number.
+COLUMNS |= {c: f"people {c} that the claims count (per-period claims summed; running totals: the highest)"
+            for c in CATEGORIES}

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from app import controls, db, empty, maps, place_queries, router, tables, view
+from etl.model import CATEGORIES
 
 router.enter_page()
 
@@ -45,10 +46,10 @@ with left:
 with right:
     st.subheader("By oblast")
     tables.show(store, place_queries.by_oblast(filters, shown), name=f"oblasts-{shown}",
-                about="Per oblast: distinct claims placed there, the people they count (per-period claims "
-                      "summed; for running totals the highest), and the articles reporting them.",
+                about="Per oblast: distinct claims placed there, the people they count in each category "
+                      "(per-period claims summed; for running totals the highest), and the articles reporting them.",
                 filters=filters, key="oblasts", link=False, shown=100,
-                columns=["oblast", "country", "claims", "people", "killed_claims", "articles"])
+                columns=["oblast", "country", "claims", *CATEGORIES, "articles"])
 
 st.subheader("The claims on the map")
 tables.show(store, place_queries.map_claims(filters, shown), name=f"placed-figures-{shown}",

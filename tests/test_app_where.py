@@ -57,7 +57,8 @@ def test_the_map_draws_each_placed_claim_once_and_the_table_sums_them_per_oblast
     assert len(kharkiv) == 3
     oblasts = at.dataframe[0].value.set_index("oblast")
     assert oblasts.loc["Kharkiv", "claims"] == 3
-    assert oblasts.loc["Kharkiv", "people"] == 9 + 14 + 5
+    # Each category its own column: never killed and injured in one number.
+    assert (oblasts.loc["Kharkiv", "killed"], oblasts.loc["Kharkiv", "injured"]) == (9 + 5, 14)
     assert oblasts.loc["Kharkiv", "articles"] == 4
     assert set(oblasts.index) == {"Kharkiv", "Donetsk", "Zaporizhzhia"}
     assert len(at.dataframe[1].value) == 5
