@@ -414,6 +414,13 @@ def test_thousands_of_soldiers_killed_are_a_running_total_of_the_war():
     assert (f.period_start, f.period_end, f.cumulative) == (INVASION_START, PUBLISHED, True)
 
 
+def test_thousands_killed_before_the_invasion_are_a_running_total_since_2014():
+    a = article("The Donbas conflict has already killed more than 13,000 people.", date(2021, 6, 1))
+    (f,) = extract_figures(a, split_sentences(a.text), [], ActorRegistry.load())
+    assert (f.period_start, f.period_end, f.cumulative, f.conflict) == (
+        date(2014, 2, 20), date(2021, 6, 1), True, "russia-ukraine")
+
+
 @pytest.mark.parametrize("text, value", [
     ("Nearly 1,000 Russian soldiers have been killed in one day in Ukraine, Kyiv has claimed.", 1_000),
     ("Officials claimed more than 1,000 civilians had been killed in what they said was a Russian airstrike.", 1_000),

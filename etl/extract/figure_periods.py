@@ -59,13 +59,14 @@ _ONE_EVENT = re.compile(r"\b(?:in (?:one|a single) (?:day|night)|(?:deadliest|wo
 
 
 def figure_period(sentence: str, published: date | None, start: int, end: int, value: int,
-                  category: str, before: Sequence[str] = ()) -> Period | None:
+                  category: str, before: Sequence[str] = (), war_start: date | None = None) -> Period | None:
     """The period of the count at `start`..`end` of the sentence; with no time in the sentence,
     the time of the attack it goes on about (`before` are the sentences before it), else the
-    publication day for an event."""
+    publication day for an event. `war_start` is when this war began (2014), where the running
+    totals of an article written before the invasion start."""
     if published is None:
         return None
-    return _until_published(_period(sentence, published, start, end, value, category, before),
+    return _until_published(_period(sentence, published, start, end, value, category, before, war_start),
                             published)
 
 
@@ -80,12 +81,13 @@ def _until_published(period: Period | None, published: date) -> Period | None:
 
 
 def _period(sentence: str, published: date, start: int, end: int, value: int, category: str,
-            before: Sequence[str]) -> Period | None:
+            before: Sequence[str], war_start: date | None) -> Period | None:
     period = resolve_period(sentence, published, start)
+    first = INVASION_START if published >= INVASION_START else war_start
     # Thousands killed with no start named are a running total of the war (told in the perfect, or
     # in a sentence about the war), unless a rate or a condition stands next to the count ("could
     # be higher" at the other end of the sentence is no such condition).
-    if published >= INVASION_START and value >= 1000 \
+    if first is not None and first <= published and value >= 1000 \
             and category in ("killed", "casualties", "injured", "displaced", "captured") \
             and (_WAR_CONTEXT.search(sentence) or _standing(sentence, start, end)) \
             and not _ONE_EVENT.search(sentence, *_clause(sentence, start, end)) \
@@ -95,8 +97,8 @@ def _period(sentence: str, published: date, start: int, end: int, value: int, ca
                  # weeks") is.
                  or period is not None and not period.cumulative and not _SPAN_COUNTED.search(sentence)
                  and _RUNNING_TOTAL.search(sentence)):
-        last = period.end if period and INVASION_START <= period.end <= published else published
-        return Period(INVASION_START, last, True, assumed=True)
+        last = period.end if period and first <= period.end <= published else published
+        return Period(first, last, True, assumed=True)
     if period is not None:
         return period
     if _CONTINUES.match(sentence) and category in HARMED:

@@ -42,8 +42,8 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
     """
     # The conflicts the article names, found when its first figure needs them: most articles
     # have none.
-    scope = cache(partial(ArticleConflicts, article.title, article.text,
-                          conflicts or ConflictRegistry.load()))
+    conflicts = conflicts or ConflictRegistry.load()
+    scope = cache(partial(ArticleConflicts, article.title, article.text, conflicts))
     out: list[Figure] = []
     index: dict[tuple[int, str, bool], int] = {}
     parts: set[int] = set()  # kept figures that were named as part of another
@@ -75,7 +75,7 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
             if group == "people" and _called_civilians(text, f.number.start):
                 group = "civilians"
             period = figure_period(text, article.published, f.number.start, f.number.end,
-                                   f.number.value, f.category, before)
+                                   f.number.value, f.category, before, conflicts.this_war.start)
             if f.mood:
                 continue
             conflict = figure_conflict(scope(), sentence, f.number.start, f.number.value, period,
