@@ -25,6 +25,9 @@ _SERIES_COLORS = qualitative.Bold
 _QUIET = "rgba(110, 110, 110, 0.55)"
 OTHER_CLAIMANTS = "other claimants"
 TOP_SERIES = 8
+# Grey claims (other claimants, no claimant named) drawn at most, each: beyond a few thousand
+# points a browser takes seconds to draw a chart no one can read point by point.
+BACKGROUND_POINTS = 1500
 
 
 def plot_text(value: object) -> str:
@@ -213,6 +216,18 @@ def _reference_traces(fig: go.Figure, ref: pd.DataFrame) -> None:
                               "<br>range: %{customdata[2]} – %{customdata[3]}<br>%{customdata[1]}<extra></extra>"))
 
 
+def drawn_claims(points: pd.DataFrame, labels: pd.Series | None = None) -> pd.DataFrame:
+    """The claims the claimant chart draws: every claim of the named series, and of the grey ones
+    (other claimants, no claimant named) the BACKGROUND_POINTS largest each."""
+    labels = series_labels(points, _whats(points)) if labels is None else labels
+    background = labels.isin((OTHER_CLAIMANTS, UNATTRIBUTED))
+    kept = [points[~background]]
+    for label in (OTHER_CLAIMANTS, UNATTRIBUTED):
+        part = points[labels == label]
+        kept.append(part.nlargest(BACKGROUND_POINTS, "value", keep="first") if len(part) > BACKGROUND_POINTS else part)
+    return pd.concat(kept).sort_values("placed_on", kind="stable")
+
+
 def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date], log: bool = False) -> go.Figure:
     """Running totals claim by claim: one series per claimant and what is counted, each claim a
     point at the day it runs up to (ranges as error bars, vague claims hollow), reference series
@@ -221,8 +236,12 @@ def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date]
     points = points.sort_values("placed_on", kind="stable")
     whats = _whats(points)
     labels = series_labels(points, whats)
-    hover = pd.Series(_claim_hover(points, whats, _beside_reference(points, ref)), index=points.index)
+    # The claimants' own series whole; of the grey claims behind them, the largest (which set the
+    # scale) up to a number a browser draws quickly. The page says how many are left out.
     counts = labels.value_counts()
+    points = points.loc[drawn_claims(points, labels).index]
+    whats, labels = whats.loc[points.index], labels.loc[points.index]
+    hover = pd.Series(_claim_hover(points, whats, _beside_reference(points, ref)), index=points.index)
     order = sorted((v for v in counts.index if v not in (OTHER_CLAIMANTS, UNATTRIBUTED)), key=lambda v: (-counts[v], v))
     for i, label in enumerate(order + [OTHER_CLAIMANTS, UNATTRIBUTED]):
         part = points[labels == label]
@@ -230,7 +249,7 @@ def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date]
             continue
         own = label not in (OTHER_CLAIMANTS, UNATTRIBUTED)
         color = _SERIES_COLORS[i % len(_SERIES_COLORS)] if own else _QUIET
-        name = plot_text(label) if own else f"{plot_text(label)} ({len(part)})"
+        name = plot_text(label) if own else f"{plot_text(label)} ({counts[label]:,})"
         vague = part["qualifier"] == "vague"
         # Vague claims (at their floor) are drawn hollow, as a trace of their own in the series' group.
         for subset, symbol, legend in ((part[~vague], "circle" if own else "x-thin-open", True),

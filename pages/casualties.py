@@ -81,6 +81,10 @@ def claimants_view() -> None:
                      "estimates collected by The Economist, diamonds), drawn under the matching claims.")
     if len(points) > len(dated):
         notes.append(f"{len(points) - len(dated):,} claims have no date and are only in the table.")
+    undrawn = len(dated) - len(charts.drawn_claims(dated))
+    if undrawn:
+        notes.append(f"Of the grey claims, the {charts.BACKGROUND_POINTS:,} largest of each kind are drawn; "
+                     f"{undrawn:,} smaller ones are only in the table.")
     st.caption(" ".join(notes) + " Click a point, or drag a box, to see its claims and evidence below.")
 
     if keys:

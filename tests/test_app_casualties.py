@@ -196,3 +196,21 @@ def test_the_claims_in_view_count_claims_not_mentions(fixture_store, claims_stor
     assert not points["claim_key"].duplicated().any()
     assert set(points["reported_by"]) >= {GS, MOD, "Kyiv", "UN monitoring mission"}
     assert (points["placed_on"] >= pd.Timestamp(date(2022, 3, 1))).all()
+
+
+def test_the_claimant_chart_draws_every_named_series_and_the_largest_grey_claims():
+    from datetime import date as day
+
+    from app import charts
+
+    # Eight claimants with ten claims each fill the named series; 3,000 claimants of one claim each are grey.
+    named = pd.DataFrame({"reported_by": [f"Source {i // 10}" for i in range(80)], "category": "killed",
+                          "group": "military", "side": "russia", "value": range(5000, 5080),
+                          "placed_on": day(2022, 5, 1)})
+    others = pd.DataFrame({"reported_by": [f"claimant {i}" for i in range(3000)], "category": "killed",
+                           "group": "civilians", "side": "ukraine", "value": range(3000), "placed_on": day(2022, 6, 1)})
+    drawn = charts.drawn_claims(pd.concat([named, others], ignore_index=True))
+    assert len(drawn) == 80 + charts.BACKGROUND_POINTS
+    assert set(named["value"]) <= set(drawn["value"]), "the named series whole"
+    grey = drawn[drawn["value"] < 5000]["value"]
+    assert (grey.min(), grey.max()) == (3000 - charts.BACKGROUND_POINTS, 2999), "the largest grey ones"
