@@ -6,15 +6,11 @@ The screenshot goes to $ARTIFACTS_DIR (default tests/artifacts/where.png).
 """
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from conftest import REJECTED, build_store
 from test_app_where import placed_records
-from test_browser import CHROMIUM, REPO_ROOT, WAIT_MS, _free_port, _shot, _wait_healthy, browser  # noqa: F401
+from test_browser import CHROMIUM, WAIT_MS, _shot, browser, streamlit_server  # noqa: F401
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 
@@ -28,25 +24,8 @@ _TRACES = """() => document.querySelector('.js-plotly-plot').data.map(t => ({
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("placed-store")
     build_store(folder, *placed_records(), REJECTED)
-    port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    env = {**os.environ, "WAR_NEWS_STORE": str(folder)}
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_healthy(url, proc, log)
+    with streamlit_server(folder, tmp_path_factory.mktemp("streamlit") / "server.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture
