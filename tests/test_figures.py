@@ -585,6 +585,15 @@ def test_no_count_of_killed_is_this_wars_when_larger_than_all_it_had_killed_by_t
     assert conflict(claim.replace("94,000", "940,000"), 940_000, published=date(2022, 12, 11)) == "other"
 
 
+def test_a_story_of_a_past_war_goes_on_in_a_sentence_naming_only_a_place_of_this_one():
+    text = ("His followers murdered 800,000 people in Ukraine during World War II. They also carried out "
+            "a massacre in western Ukraine, killing up to 44,000 civilians, he added.")
+    assert conflict(text, 44_000, published=date(2022, 7, 1)) == "world-war-2"
+    # A sentence that does not go on from the one before keeps the place's war.
+    text = "Putin often speaks of World War II. Three people were killed in Kharkiv, the governor said."
+    assert conflict(text, 3) == "russia-ukraine"
+
+
 def test_a_roundups_other_story_far_from_any_word_of_the_war_is_not_its():
     filler = " ".join(["The city council met on Tuesday to discuss the new budget for schools and parks."] * 25)
     text = (f"Russian shelling killed three people in Kharkiv, officials said. {filler} "

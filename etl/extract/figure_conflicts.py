@@ -72,6 +72,8 @@ _COMPARISON = re.compile(
     r"|\b(?:since|as in|reminiscent of|recall\w*|evok\w*|echo\w*|equivalent of|worse|worst|largest|"
     r"biggest|deadliest|bloodiest|heaviest|greatest)\s+(?:(?:the|a|an|in|of|end|start|beginning|"
     r"days|times?|era|during|at|those|that|for|any|anything|seen|conflict|war)\s+){0,5})$", re.I)
+# A sentence that goes on about the one before: it opens with a pronoun, or says "also".
+_GOES_ON = re.compile(r"\W*(?:(?:They|He|She|It|His|Her|Their|Its|These|Those)\b|(?:\w+\s+){0,3}also\b)")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[-—–]\s|,\s*(?:while|but|and|as|which|who|whereas)\b")
 # The present, or a perfect that reaches it: no count of a war long over is told this way.
 _NOW = re.compile(r"\b(?:have|has|are|is|[’']ve|[’']re)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|ing|en)\b", re.I)
@@ -183,6 +185,15 @@ def _conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Pe
         # A place belongs to a conflict of its time; a conflict named by name needs no date
         # ("massacred 100,000 Poles during World War Two", said on Monday).
         wars = [m for m in wars if m.conflict.overlaps(period.start, period.end)]
+    if not named and wars and period is None and before and not _NOW.search(text) and _GOES_ON.match(text):
+        # Only a place of this war in a sentence of the past with no time of its own that goes on
+        # from the one before ("They", "also"), which names a war long over: the story of that war
+        # ("... during World War II. They also carried out a massacre of Poles in western Ukraine,
+        # killing 44,000").
+        told = [m for m in context.within(before[-1].start, before[-1].end)
+                if m.strong and m.conflict.slug != THIS_WAR and context.ended_before(m.conflict.slug, published)]
+        if told and all(m.conflict.slug == THIS_WAR for m in wars):
+            return _nearest(told, pos).conflict.slug
     named = named or wars
     if named:
         return _nearest(named, pos).conflict.slug
