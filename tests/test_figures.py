@@ -699,6 +699,22 @@ def test_a_count_with_no_side_in_the_text_takes_the_side_of_the_places_named():
     assert one("Twelve people were wounded, officials said.", 12).side == "unknown"
 
 
+@pytest.mark.parametrize("published, side", [
+    (date(2022, 9, 16), "russia"),   # Kherson held by Russia: the people hurt there are its side's
+    (date(2022, 12, 1), "ukraine"),  # retaken on 11 November 2022
+])
+def test_the_people_hurt_in_a_place_are_the_side_holding_it_on_that_day(published, side):
+    text = "Officials said 13 people were injured in the attack on Kherson's city center on Friday."
+    (f,) = [f for f in figures(text, published=published) if f.value == 13]
+    assert f.side == side
+
+
+def test_a_regions_governor_speaks_for_the_region_not_the_city_of_its_name():
+    text = ("Donetsk Gov. Pavlo Kyrylenko repeated his call to leave. "
+            "He urged the evacuation of about 52,000 children still in the region.")
+    assert one(text, 52_000).side == "ukraine"
+
+
 def test_troops_belong_to_the_country_that_sends_them_not_where_they_stand():
     f = one("Russia's military buildup at the Ukraine border, where it has amassed over 100,000 "
             "troops, worries NATO.", 100_000)

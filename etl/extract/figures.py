@@ -54,7 +54,7 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
     def article_default() -> str:
         """The side whose places the article names most: a pass over the article, made only for
         a figure that nothing else gives a side."""
-        return article_side(article.text) or "unknown"
+        return article_side(article.text, article.published) or "unknown"
 
     carried = None  # the last figure of the sentence before
     for i, sentence in enumerate(sentences):
@@ -99,7 +99,8 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
                                  reporter_actor=reporter_actor, before=before,
                                  default=article_default if conflict == THIS_WAR
                                  else partial(_DEFAULT_SIDE.get, conflict, "other"),
-                                 recent=_same_story(harmed, i, reporter.name if reporter else None)),
+                                 recent=_same_story(harmed, i, reporter.name if reporter else None),
+                                 on=period.start if period else article.published),
                 period_start=period.start if period else None,
                 period_end=period.end if period else None,
                 cumulative=bool(period and period.cumulative),

@@ -1,7 +1,13 @@
 """Where a figure happened, and which side a place's casualties are on."""
 from __future__ import annotations
 
+import csv
 import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
 
 _PLACE = re.compile(
     r"(?:\b(?:in|near|outside|around|across|at)\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){0,2}?"
@@ -13,23 +19,74 @@ _NOT_PLACES = re.compile(
     r"An|His|Her|Their|Its|Russian|Ukrainian|U|UN|NATO|EU|Moscow's|Kyiv's|President|Mr|Mrs|Ms|"
     r"Gov|Mayor|General|Defen[cs]e|Ministry|English|Reuters|AP|BBC|CNN|ABC|NBC|CBS|I|Independence|"
     r"Christmas|Easter|World|War|State|Staff|Soviet|Western|European|American)\b")
-# Places whose casualties are, in these reports, on Russia's side: Russia itself, Crimea and the
-# cities held by Russia since 2014 (the Donetsk *region* is mostly Ukrainian-held).
-_RUSSIAN_SIDE_PLACES = re.compile(
-    r"\b(?:Crimea|Crimean Bridge|Kerch|Sevastopol|Belgorod|Kursk|Bryansk|Voronezh|Rostov|"
-    r"St\.? Petersburg|Makiivka|"
-    r"Horlivka|(?:in|inside|across) Russia|Russian (?:territory|region|city|town|village)|Black Sea Fleet|"
-    r"(?:city of )?Donetsk(?! region| oblast| province|, Luhansk)|Luhansk(?! region| oblast| province)|"
-    # An official Moscow installed speaks for a place Russia holds.
+# Who held each place the news names, and when (data/places/control.csv): the people harmed in a
+# place are the side's that holds it then (Ukrainian fire on Donetsk or on occupied Kherson hurts
+# Russia's side; Mariupol's siege dead are Ukraine's).
+CONTROL_PATH = Path(__file__).resolve().parents[2] / "data" / "places" / "control.csv"
+# A place's name followed by these names its region ("the Donetsk region", "Donetsk Gov. Pavlo
+# Kyrylenko", "the Donetsk, Luhansk and Kherson regions"), which may be held otherwise than its city.
+_REGION_AFTER = (r"(?:\s+(?i:region|oblast|province|regional|governor|gov\b\.?|administration)\b|"
+                 r"(?:,\s+[A-Z][\w'’-]+)*,?\s+and\s+(?:the\s+)?[A-Z][\w'’-]+\s+(?i:regions|oblasts|provinces)\b)")
+# Not places but words that say whose people: Russia itself, and officials Moscow installed, who
+# speak for places Russia holds.
+_RUSSIAN_SIDE_WORDS = re.compile(
+    r"\b(?:(?:in|inside|across) Russia|Russian (?:territory|region|city|town|village)|"
     r"(?:Russian|Russia|Moscow)-(?:installed|appointed|backed) (?:\w+ )?(?:officials?|authorities|"
     r"governor|head|mayor|leader|administration)|pro-Russian (?:\w+ )?(?:officials?|authorities))\b")
-_UKRAINIAN_SIDE_PLACES = re.compile(
-    r"\b(?:Kyiv|Kiev|Kharkiv|Kharkov|Lviv|Odesa|Odessa|Dnipro|Mariupol|Mykolaiv|Zaporizhzhia|"
-    r"Zaporizhzhya|Kherson|Chernihiv|Sumy|Poltava|Vinnytsia|Zhytomyr|Bucha|Irpin|Kramatorsk|"
-    r"Sloviansk|Bakhmut|Sievierodonetsk|Severodonetsk|Lysychansk|Izium|Kupiansk|Pokrovsk|Avdiivka|"
-    r"Kremenchuk|Uman|Chernivtsi|Rivne|Lutsk|Ternopil|Cherkasy|Nikopol|Enerhodar|Vilniansk|Chuhuiv|"
-    r"Okhtyrka|Hostomel|Kryvyi Rih|Bila Tserkva|Brovary|Donbas|Donetsk region|Luhansk region|"
-    r"Donetsk oblast|Luhansk oblast|(?:in|across) Ukraine)\b")
+_UKRAINIAN_SIDE_WORDS = re.compile(r"\b(?:in|across) Ukraine\b")
+
+
+@dataclass(frozen=True)
+class _Held:
+    """One row of control.csv: who held a place (or its region) from one day to another."""
+    region: bool
+    side: str
+    start: date | None
+    end: date | None
+
+    def covers(self, on: date | None) -> bool:
+        if on is None:  # no date: the place as it is held now
+            return self.end is None
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@cache
+def _control(path: Path = CONTROL_PATH) -> tuple[re.Pattern, dict[str, list[_Held]]]:
+    held: dict[str, list[_Held]] = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            entry = _Held(row["kind"] == "region", row["held_by"],
+                          date.fromisoformat(row["from"]) if row["from"] else None,
+                          date.fromisoformat(row["to"]) if row["to"] else None)
+            for name in [row["name"], *filter(None, row["aliases"].split(";"))]:
+                held.setdefault(name.replace("’", "'"), []).append(entry)
+    names = sorted(held, key=len, reverse=True)  # "Donetsk People's Republic" before "Donetsk"
+    alternatives = "|".join(re.escape(n).replace("'", "['’]") for n in names)
+    return re.compile(rf"\b(?P<name>{alternatives})\b(?P<region>{_REGION_AFTER})?"), held
+
+
+def _sides_named(text: str, on: date | None) -> list[tuple[int, str]]:
+    """(offset, side) of each place or side word in `text` whose holder on day `on` is known."""
+    pattern, held = _control()
+    found = []
+    for m in pattern.finditer(text):
+        rows = held[m.group("name").replace("’", "'")]
+        region = m.group("region") is not None
+        # A region the table does not list apart from its city is held with it.
+        rows = [r for r in rows if r.region == region] or [r for r in rows if not r.region]
+        side = next((r.side for r in rows if r.covers(on)), None)
+        if side:
+            found.append((m.start(), side))
+    found += [(m.start(), "russia") for m in _RUSSIAN_SIDE_WORDS.finditer(text)]
+    found += [(m.start(), "ukraine") for m in _UKRAINIAN_SIDE_WORDS.finditer(text)]
+    return sorted(found)
+
+
+def _names_side_place(text: str) -> bool:
+    return bool(_control()[0].search(text) or _RUSSIAN_SIDE_WORDS.search(text)
+                or _UKRAINIAN_SIDE_WORDS.search(text))
+
+
 _OTHER_PLACES = re.compile(
     r"\b(?:in|near|across|from) (?:the )?(?:Syria|Afghanistan|Iraq|Iran|Israel|Gaza|Yemen|Libya|"
     r"Armenia|Azerbaijan|Nagorno-Karabakh|Georgia|Kazakhstan|Mali|Ethiopia|Sudan|Myanmar|Chechnya|"
@@ -70,31 +127,27 @@ def location(sentence: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
-def place_side(text: str) -> str | None:
-    """The side whose people are hurt in the places the text names, or None."""
-    if _OTHER_PLACES.search(text) and not _UKRAINIAN_SIDE_PLACES.search(text):
+def place_side(text: str, on: date | None = None) -> str | None:
+    """The side whose people are hurt in the places the text names (the first it names), as they
+    were held on day `on`, or None."""
+    named = _sides_named(text, on)
+    if _OTHER_PLACES.search(text) and not any(side == "ukraine" for _, side in named):
         return "other"
-    russian = _RUSSIAN_SIDE_PLACES.search(text)
-    ukrainian = _UKRAINIAN_SIDE_PLACES.search(text)
-    if russian and not (ukrainian and ukrainian.start() < russian.start()):
-        return "russia"
-    return "ukraine" if ukrainian else None
+    return named[0][1] if named else None
 
 
-def article_side(text: str) -> str | None:
+def article_side(text: str, on: date | None = None) -> str | None:
     """The side whose places an article names most, if it names any: where its story happens."""
-    ukrainian = sum(1 for _ in _UKRAINIAN_SIDE_PLACES.finditer(text))
-    russian = sum(1 for _ in _RUSSIAN_SIDE_PLACES.finditer(text))
-    if ukrainian == russian:
+    counts = Counter(side for _, side in _sides_named(text, on))
+    if counts["ukraine"] == counts["russia"]:
         return None
-    return "ukraine" if ukrainian > russian else "russia"
+    return "ukraine" if counts["ukraine"] > counts["russia"] else "russia"
 
 
 def foreign_side(text: str, previous: str) -> str | None:
     """ "other" when the text names other countries, and neither it nor the sentence before
     names Russia, Ukraine or their places."""
     if _FOREIGN.search(text) and not any(
-            rx.search(t) for t in (text, previous)
-            for rx in (_RUSSIA_OR_UKRAINE, _RUSSIAN_SIDE_PLACES, _UKRAINIAN_SIDE_PLACES)):
+            _RUSSIA_OR_UKRAINE.search(t) or _names_side_place(t) for t in (text, previous)):
         return "other"
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from etl.actors import Actor
 from etl.extract.figure_words import HARMED
@@ -175,12 +176,12 @@ def deployer_side(text: str, last: bool = True) -> str | None:
 
 def figure_side(text: str, at: int, *, category: str, group: str, stated: str | None,
                 reporter: str | None, reporter_actor: Actor | None, before: Sequence[str],
-                default: Callable[[], str], recent: str | None = None) -> str:
+                default: Callable[[], str], recent: str | None = None, on: date | None = None) -> str:
     """The side of the count at offset `at` of sentence `text`; `stated` is the side its own noun
     phrase gave, `reporter_actor` the registry's entry for its source, `before` the sentences
     before it, `recent` the side of people harmed in the sentences just before (a story goes on
-    about the same people: "seven are missing"); `default()` gives the side when nothing else
-    does."""
+    about the same people: "seven are missing"), `on` the day the places it names are taken as
+    held (the start of its period); `default()` gives the side when nothing else does."""
     previous = before[-1] if before else ""
     if not stated and _BOTH.search(text, max(0, at - 60), at + 80):
         return "unknown"  # "over 200,000 military casualties on both sides"
@@ -196,8 +197,8 @@ def figure_side(text: str, at: int, *, category: str, group: str, stated: str | 
     if category == "displaced" and group == "military":
         side = side or deployer_side(text[:at])  # troops or crew evacuated: the named country's
     if side or category not in HARMED:
-        return side or place_side(text) or place_side(previous) or default()
+        return side or place_side(text, on) or place_side(previous, on) or default()
     if _COUNTRY.search(text):
         recent = None  # a sentence naming a country may have moved on to other people
-    return place_side(text) or foreign_side(text, previous) or recent or place_side(previous) \
+    return place_side(text, on) or foreign_side(text, previous) or recent or place_side(previous, on) \
         or default()
