@@ -204,6 +204,13 @@ def test_vague_plurals_are_kept_but_marked():
     ("The ministry listed 50 Ukrainian prisoners of war killed in the strike.", 50, "other", "ukraine"),
     ("The Russian defence ministry said nearly 500 of its soldiers have been killed.", 500,
      "military", "russia"),
+    # Who the people were, said before the count's noun or after it.
+    ("In June Ukrainian president Volodymyr Zelensky acknowledged 60 to 100 military fatalities "
+     "a day.", 60, "military", "ukraine"),
+    ("The U.S. believes Russia has suffered between 70,000 and 80,000 killed and wounded among its "
+     "military forces.", 70_000, "military", "russia"),
+    ("Two Ukrainian men who died fighting near Bakhmut were buried on Sunday.", 2, "military",
+     "ukraine"),
 ])
 def test_group_and_side(text, value, group, side):
     f = one(text, value)
@@ -693,6 +700,10 @@ def test_every_figure_names_the_rule_that_found_it():
 
 
 # --- whose people -------------------------------------------------------------------------
+def test_military_things_are_not_people():
+    assert figures("Russia lost 40 military vehicles and 12 military aircraft in the battle.") == []
+
+
 def test_a_count_with_no_side_in_the_text_takes_the_side_of_the_places_named():
     assert one("Five people were killed in the blast in Kharkiv. Officials said 12 were "
                "wounded.", 12).side == "ukraine"

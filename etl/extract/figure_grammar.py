@@ -35,6 +35,13 @@ _TROOPS_BEFORE = re.compile(r"\b(?:troops|soldiers|servicemen|armed forces|army|
                             r"reservists|conscripts|contingent)\b[^.;:]*$", re.I)
 _MILITARY_CONTEXT = re.compile(r"\b(?:troops|soldiers|servicemen|armed forces|army|military|tanks|"
                                r"front ?line|battalion|brigade|regiment|unit)\b", re.I)
+# Who the people were, said after the count: "70,000 killed and wounded among its military forces",
+# "two men who died fighting in Ukraine".
+_GROUP_AFTER = re.compile(
+    r"[^.;:]{0,40}?\bamong\s+(?:(?:the|its|their|his|our)\s+)?(?:(?:Russian|Ukrainian|own|regular|"
+    r"armed|military|enemy)\s+)*(?P<among>\w+)"
+    r"|[^.;:]{0,40}?\b(?:died|killed|perished|fell)\s+(?:while\s+)?(?:fighting|in combat|in action|"
+    r"in battle|on the battlefield|at the front)\b", re.I)
 _CAPTIVE_CONTEXT = re.compile(r"\b(?:swap|exchange[sd]?|prisoners? of war|pows?|captivity)\b", re.I)
 _RELEASED = re.compile(r"\b(?:released|freed|returned home|brought home|handed over|repatriated|"
                        r"exchanged|swapped|part of (?:the|an?) (?:exchange|swap))\b", re.I)
@@ -108,6 +115,9 @@ def _noun_phrase(tokens: list[Token], i: int, cues, after_person: bool,
     p = _Phrase(end=i)
     j = i
     unknown = 0
+    # "60 military fatalities": a military modifier names whose deaths when no people noun
+    # follows; it is not taken at once, as "40 military vehicles" are no people.
+    modifier_group = None
     while j < len(tokens) and j < i + 7:
         word = tokens[j][0]
         if word == "of" and p.group is None and p.category is None and j + 1 < len(tokens):
@@ -180,6 +190,8 @@ def _noun_phrase(tokens: list[Token], i: int, cues, after_person: bool,
                 p.side = NATIONALITY[word]
             if word == "civilian":
                 p.group = "civilians"
+            elif word == "military":
+                modifier_group = "military"
             j += 1
             continue
         if word in ("\"", "“", "”", "'", "‘"):
@@ -194,6 +206,8 @@ def _noun_phrase(tokens: list[Token], i: int, cues, after_person: bool,
             break
         j += 1
     p.end = j
+    if p.group is None and p.category is not None and p.person:
+        p.group = modifier_group
     if unknown and p.group is None and p.category is None:
         p.person = False
     if of_phrase and p.group is None and p.category is None:
@@ -430,6 +444,17 @@ def _group_stated(tokens: list[Token], j: int) -> str | None:
 _OWNER_NOUNS = {"forces": "military", "army": "military", "military": "military"}
 
 
+def _group_after(sentence: str, end: int) -> str | None:
+    """Who the people counted up to `end` were, said after them: "among its military forces"."""
+    m = _GROUP_AFTER.match(sentence, end)
+    if m is None:
+        return None
+    if m.group("among") is None:
+        return "military"  # "died fighting"
+    noun = m.group("among").lower()
+    return _OWNER_NOUNS.get(noun) or (GROUP_NOUNS.get(noun) if noun not in ("them", "those", "others") else None)
+
+
 def _owner_before(tokens: list[Token], first: int) -> tuple[str | None, str | None]:
     """Whose deaths: "Russian forces have sustained up to 80,000 deaths" -> military, russia."""
     for j in range(first - 1, max(-1, first - 9), -1):
@@ -613,6 +638,8 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         if joined or subset:
             group = group or prev.group
             side = side or prev.side
+        if group in (None, "people"):
+            group = _group_after(sentence, n.end) or group
         if phrase.head in MILITARY_CONTEXT_NOUNS and group == GROUP_NOUNS[phrase.head] \
                 and _MILITARY_CONTEXT.search(sentence):
             group = "military"  # "74,840 personnel" in a report on the armed forces

@@ -122,18 +122,28 @@ _KILLS = frozenset({"killed", "casualties"})
 _ENEMY = {"ukraine": "russia", "russia": "ukraine"}
 
 
+def _source_side(actor: Actor | None, reporter: str | None) -> tuple[str | None, bool]:
+    """The side a source belongs to (the registry's country, else the one its name begins with),
+    and whether it is a military source."""
+    if actor is not None:
+        country, military = actor.country, bool(_MILITARY_SOURCE.search(f"{actor.canonical} {actor.role or ''}"))
+    else:
+        m = _NAMED_COUNTRY.match(reporter or "")
+        country, military = (m.lastgroup if m else None), bool(_MILITARY_SOURCE.search(reporter or ""))
+    return _SIDE_OF.get(country or ""), military
+
+
+# "Zelensky acknowledged 60 to 100 military fatalities a day": what a source admits are its own.
+_ADMITTED = re.compile(r"\b(?:acknowledg\w*|admit\w*|conced\w*)\b[^.;:]{0,40}$", re.I)
+
+
 def _reporter_side(actor: Actor | None, reporter: str | None, group: str, category: str,
                    text: str) -> str | None:
     """The side of the people a source's announcement counts, from the source's country (the
     registry's, else the one its name begins with): a military source announcing kills announces
     the enemy's losses, unless it speaks of its own ("our soldiers"); a source counting civilians
     harmed counts its own country's people."""
-    if actor is not None:
-        country, military = actor.country, bool(_MILITARY_SOURCE.search(f"{actor.canonical} {actor.role or ''}"))
-    else:
-        m = _NAMED_COUNTRY.match(reporter or "")
-        country, military = (m.lastgroup if m else None), bool(_MILITARY_SOURCE.search(reporter or ""))
-    own = _SIDE_OF.get(country or "")
+    own, military = _source_side(actor, reporter)
     if own is None:
         return None
     if _OWN.search(text) and group in ("military", "people"):
@@ -192,6 +202,7 @@ def figure_side(text: str, at: int, *, category: str, group: str, stated: str | 
             or deployer_side(previous, last=False) or "unknown"
     side = stated or (_arrest_side(text, at, before) if category == "captured" else None) \
         or ("other" if _GLOBAL.search(text, max(0, at - 60), at) else None) \
+        or (_source_side(reporter_actor, reporter)[0] if _ADMITTED.search(text, max(0, at - 60), at) else None) \
         or _loser_side(text) or _agent_side(text, at) \
         or _reporter_side(reporter_actor, reporter, group, category, text)
     if category == "displaced" and group == "military":
