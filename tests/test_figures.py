@@ -720,6 +720,21 @@ def test_the_people_hurt_in_a_place_are_the_side_holding_it_on_that_day(publishe
     assert f.side == side
 
 
+def test_an_article_about_an_occupied_city_places_its_harm_on_the_holders_side_but_not_its_refugees():
+    text = ("Rockets struck the administration building in Kherson on Friday. Kherson has been under "
+            "Russian control since March. Officials in Kherson said 13 people were injured. "
+            "Rescue work went on through the night. "
+            "About 5,000 residents have been evacuated since the war began.")
+    found = {f.value: f.side for f in figures(text, published=date(2022, 9, 16))}
+    assert found[13] == "russia"  # an attack on the day Russia held the city
+    assert found[5000] == "ukraine"  # its people, counted on the map before the invasion
+
+
+def test_people_fleeing_the_invasion_are_ukraines():
+    assert one("More than 4.7 million people have fled because of the Russian invasion, according "
+               "to the UN.", 4_700_000).side == "ukraine"
+
+
 def test_a_regions_governor_speaks_for_the_region_not_the_city_of_its_name():
     text = ("Donetsk Gov. Pavlo Kyrylenko repeated his call to leave. "
             "He urged the evacuation of about 52,000 children still in the region.")

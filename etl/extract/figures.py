@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from functools import cache, partial
 
 from etl.actors import ActorRegistry
@@ -17,6 +18,7 @@ from etl.extract.conflicts import NONE, THIS_WAR, ConflictRegistry
 from etl.extract.figure_conflicts import OTHER, ArticleConflicts, figure_conflict
 from etl.extract.figure_grammar import find_figures
 from etl.extract.figure_periods import figure_period
+from etl.extract.periods import Period
 from etl.extract.figure_words import HARMED, SCENARIO, SIMULATION
 from etl.extract.places import article_side, location
 from etl.extract.reporters import figure_reporter
@@ -51,10 +53,10 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
     # them a sentence or two later ("seven people are missing") speaks of the same side.
     harmed: tuple[int, str, str] | None = None
     @cache
-    def article_default() -> str:
-        """The side whose places the article names most: a pass over the article, made only for
-        a figure that nothing else gives a side."""
-        return article_side(article.text, article.published) or "unknown"
+    def article_default(on: date | None = None) -> str:
+        """The side whose places the article names most, held as on day `on`: a pass over the
+        article, made only for a figure that nothing else gives a side."""
+        return article_side(article.text, on) or "unknown"
 
     carried = None  # the last figure of the sentence before
     for i, sentence in enumerate(sentences):
@@ -97,10 +99,10 @@ def extract_figures(article: Article, sentences: list[Sentence], statements: lis
                 side=figure_side(text, f.number.start, category=f.category, group=group, stated=f.side,
                                  reporter=reporter.name if reporter else None,
                                  reporter_actor=reporter_actor, before=before,
-                                 default=article_default if conflict == THIS_WAR
-                                 else partial(_DEFAULT_SIDE.get, conflict, "other"),
+                                 default=partial(article_default, _event_day(period, f.category))
+                                 if conflict == THIS_WAR else partial(_DEFAULT_SIDE.get, conflict, "other"),
                                  recent=_same_story(harmed, i, reporter.name if reporter else None),
-                                 on=period.start if period else article.published),
+                                 on=_event_day(period, f.category)),
                 period_start=period.start if period else None,
                 period_end=period.end if period else None,
                 cumulative=bool(period and period.cumulative),
@@ -139,6 +141,17 @@ def _called_civilians(text: str, at: int) -> bool:
     """Does the sentence call the people of the count at `at` civilians, in the count's own clause
     ("seven people were killed, all of them civilians")?"""
     return any(not _CLAUSE_BREAK.search(text, *sorted((m.start(), at))) for m in _CIVILIANS.finditer(text))
+
+
+def _event_day(period: Period | None, category: str) -> date | None:
+    """The day of a single harmful event, on which the places named with it are taken as held
+    (people hurt in occupied Kherson in September 2022 were hurt by Ukraine's fire, so are
+    Russia's side in these reports); None for running totals, the displaced and the captured
+    (Azovstal's defenders are Ukraine's), which are placed on the map as it stood before the
+    invasion."""
+    if period is None or period.cumulative or category not in HARMED or (period.end - period.start).days > 7:
+        return None
+    return period.end
 
 
 def _same_story(harmed: tuple[int, str, str] | None, i: int, reporter: str | None) -> str | None:

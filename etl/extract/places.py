@@ -5,9 +5,11 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
+
+from etl.extract.periods import INVASION_START
 
 _PLACE = re.compile(
     r"(?:\b(?:in|near|outside|around|across|at)\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){0,2}?"
@@ -22,6 +24,7 @@ _NOT_PLACES = re.compile(
 # Who held each place the news names, and when (data/places/control.csv): the people harmed in a
 # place are the side's that holds it then (Ukrainian fire on Donetsk or on occupied Kherson hurts
 # Russia's side; Mariupol's siege dead are Ukraine's).
+_BEFORE_INVASION = INVASION_START - timedelta(days=1)
 CONTROL_PATH = Path(__file__).resolve().parents[2] / "data" / "places" / "control.csv"
 # A place's name followed by these names its region ("the Donetsk region", "Donetsk Gov. Pavlo
 # Kyrylenko", "the Donetsk, Luhansk and Kherson regions"), which may be held otherwise than its city.
@@ -44,9 +47,7 @@ class _Held:
     start: date | None
     end: date | None
 
-    def covers(self, on: date | None) -> bool:
-        if on is None:  # no date: the place as it is held now
-            return self.end is None
+    def covers(self, on: date) -> bool:
         return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
 
 
@@ -66,7 +67,9 @@ def _control(path: Path = CONTROL_PATH) -> tuple[re.Pattern, dict[str, list[_Hel
 
 
 def _sides_named(text: str, on: date | None) -> list[tuple[int, str]]:
-    """(offset, side) of each place or side word in `text` whose holder on day `on` is known."""
+    """(offset, side) of each place or side word in `text` whose holder on day `on` (by default
+    the eve of the full-scale invasion) is known."""
+    on = on or _BEFORE_INVASION
     pattern, held = _control()
     found = []
     for m in pattern.finditer(text):
@@ -129,7 +132,7 @@ def location(sentence: str, start: int, end: int) -> str | None:
 
 def place_side(text: str, on: date | None = None) -> str | None:
     """The side whose people are hurt in the places the text names (the first it names), as they
-    were held on day `on`, or None."""
+    were held on day `on` (by default before the full-scale invasion), or None."""
     named = _sides_named(text, on)
     if _OTHER_PLACES.search(text) and not any(side == "ukraine" for _, side in named):
         return "other"
@@ -137,7 +140,9 @@ def place_side(text: str, on: date | None = None) -> str | None:
 
 
 def article_side(text: str, on: date | None = None) -> str | None:
-    """The side whose places an article names most, if it names any: where its story happens."""
+    """The side whose places an article names most, if it names any: where its story happens, as
+    the places were held on day `on`, or by default on the map as it stood before the full-scale
+    invasion (an article about occupied Kherson is about Ukraine's people)."""
     counts = Counter(side for _, side in _sides_named(text, on))
     if counts["ukraine"] == counts["russia"]:
         return None

@@ -19,7 +19,7 @@ from etl.extract.places import FOREIGN_COUNTRIES, foreign_side, place_side
 
 _ATTACK_NOUNS = (r"shelling|strikes?|missiles?|attacks?|bombardments?|rockets?|drones?|airstrikes?|"
                  r"air strikes?|artillery|fire|bombing|shells?|aggression|aircraft|jets|"
-                 r"counteroffensive|counter-offensive|offensive|assault|raids?|occupiers|invaders")
+                 r"counteroffensive|counter-offensive|offensive|assault|raids?|occupiers|invaders|invasion")
 _FORCE_NOUNS = r"forces|troops|army|military|soldiers|separatists|units"
 _ATTACK_VERBS = (r"struck|shelled|attacked|fired|bombed|hit|launched|targeted|pounded|killed|invaded|"
                  r"opened fire|strikes|shells|attacks|hits|pummeled|pummelled")
@@ -37,7 +37,8 @@ _LOSER = re.compile(
     r"\b(Russia|Moscow|Ukraine|Kyiv|the Kremlin|Russian|Ukrainian)(?:'s|’s|(?<=n)\s+(?:military|army|"
     r"armed forces|forces|troops))?\s+"
     r"(?:(?:says|said|admits|admitted) (?:it|they) )?"
-    r"(?:has\s+|have\s+|had\s+)?(?:(?:suffered|sustained|taken|incurred)\s+(?:\S+\s+){0,4}"
+    r"(?:has\s+|have\s+|had\s+)?(?:(?:now|already|reportedly|so far|probably|likely)\s+)?"
+    r"(?:(?:suffered|sustained|taken|incurred)\s+(?:\S+\s+){0,4}"
     r"(?:losses|casualties|dead|deaths|killed|wounded)|lost|losses|casualties|dead|death toll|war dead)\b",
     re.I)
 # "Moscow has not updated its official casualty figures" counts Moscow's own dead.
@@ -77,6 +78,24 @@ def _agent_side(sentence: str, pos: int) -> str | None:
         if best is None or distance < best[0]:
             best = (distance, victim)
     return best[1] if best else None
+
+
+# "in the attack", "the strikes": an attack the story named before, with its attacker.
+_THE_ATTACK = re.compile(r"\b(?:the|that|this) (?:attacks?|strikes?|shelling|bombardment|explosions?|"
+                         r"blasts?|missile strikes?|drone attacks?|rocket attacks?|airstrikes?)\b", re.I)
+
+
+def _earlier_agent_side(text: str, before: Sequence[str]) -> str | None:
+    """The victims' side of an attack the sentence refers back to, from the attacker named in the
+    sentences before ("a suspected Ukrainian attack on his office ... 13 people were injured in
+    the attack")."""
+    if not _THE_ATTACK.search(text):
+        return None
+    for earlier in reversed(before):
+        side = _agent_side(earlier, len(earlier))
+        if side:
+            return side
+    return None
 
 
 def _loser_side(sentence: str) -> str | None:
@@ -204,7 +223,8 @@ def figure_side(text: str, at: int, *, category: str, group: str, stated: str | 
         or ("other" if _GLOBAL.search(text, max(0, at - 60), at) else None) \
         or (_source_side(reporter_actor, reporter)[0] if _ADMITTED.search(text, max(0, at - 60), at) else None) \
         or _loser_side(text) or _agent_side(text, at) \
-        or _reporter_side(reporter_actor, reporter, group, category, text)
+        or _reporter_side(reporter_actor, reporter, group, category, text) \
+        or (_earlier_agent_side(text, before) if category in HARMED else None)
     if category == "displaced" and group == "military":
         side = side or deployer_side(text[:at])  # troops or crew evacuated: the named country's
     if side or category not in HARMED:
