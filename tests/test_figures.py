@@ -762,6 +762,12 @@ def test_a_count_before_the_invasion_with_no_war_in_sight_is_of_no_conflict():
     assert conflict("Police detained more than 5,750 people this past Sunday.", 5750,
                     published=date(2021, 2, 2)) == "none"
     assert conflict("In 2015, 300 soldiers were killed in the fighting.", 300) == "russia-ukraine"
+    # A place of this war named sentences before, in another story, does not make it the war's.
+    assert conflict("He recalled Yaroslav the Wise, an 11th-century grand prince of Kiev. Protests "
+                    "swept Russia after his arrest. Police detained more than 5,750 people this past "
+                    "Sunday.", 5750, published=date(2021, 2, 2)) == "none"
+    assert conflict("Shelling resumed near Donetsk. In 2017, 12 civilians were killed there.", 12,
+                    published=date(2021, 2, 2)) == "russia-ukraine"
 
 
 def test_a_count_told_in_the_present_is_not_of_a_war_long_over():

@@ -379,3 +379,13 @@ def test_a_soldier_described_by_rank_or_status_is_a_speaker():
     out = statements('"We were given no winter boots," one reservist said. "Nobody answers us."')
     assert out and "reservist" in out[0].speaker
     assert out[0].quote.startswith("We were given no winter boots")
+
+
+def test_a_sentence_adverb_before_the_speaker_is_not_its_name():
+    text = ("A senior administration official told reporters the talks would go on. Specifically, the "
+            "official said, the two sides would discuss limits on exercises near the border. "
+            "Privately, European diplomats said the talks were stuck.")
+    said = {s.quote: s.speaker for s in statements(text)}
+    assert said["the two sides would discuss limits on exercises near the border"] == \
+        "senior administration official"
+    assert said["the talks were stuck"] == "European diplomats"

@@ -162,10 +162,12 @@ def _conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Pe
         return _past(context, here, pos, period)
     text = sentence.text
     if period is not None and period.end < INVASION_START and not any(
-            _COMBAT.search(s.text) or any(m.conflict.slug == THIS_WAR for m in context.within(s.start, s.end))
+            _COMBAT.search(s.text) or any(m.conflict.slug == THIS_WAR and (m.strong or s is sentence)
+                                          for m in context.within(s.start, s.end))
             for s in (sentence, *before)):
         return NONE  # before the invasion, with neither war nor Ukraine in sight: a crackdown, a
-        # detention, a migration of its own
+        # detention, a migration of its own (a place named sentences before, "the grand prince of
+        # Kiev", does not make a crackdown in Moscow part of the war)
     if any(m.conflict.kind == "world" and _same_clause(text, pos - sentence.start, m.start - sentence.start)
            for m in here):
         return NONE  # "84 million people are now forcibly displaced worldwide"

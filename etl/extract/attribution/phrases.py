@@ -24,6 +24,7 @@ SPEAKER_HEADS = rules.words("speaker_heads")
 MODIFIERS = rules.words("speaker_modifiers")
 COMMON_CAPITALISED = rules.words("common_capitalised")
 CONNECTIVES = rules.words("connectives")
+FIRST_NAMES = frozenset(form for forms, _ in rules.entries("first_names") for form in forms)
 NATIONS = rules.mapping("nations")
 NO_SOURCE = rules.words("no_source")
 ORGANISATION_HEADS = rules.words("organisation_heads")
@@ -91,11 +92,18 @@ class Mention:
     kind: str  # person | pronoun | title | group | organisation
 
 
+def sentence_adverb(word: str) -> bool:
+    """ "Specifically", "Privately": an adverb opening a sentence, set off by a comma, not a name
+    ("Vitaly, the driver," is one)."""
+    word = bare(word)
+    return word.endswith("ly") and word.isalpha() and word not in FIRST_NAMES
+
+
 def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention | None:
     """Name and role of one speaker phrase without commas, or None when it cannot speak."""
     phrase = phrase.strip(" ,;:")
     tokens = phrase.split()
-    while tokens and bare(tokens[0]) in CONNECTIVES:
+    while tokens and (bare(tokens[0]) in CONNECTIVES or tokens[0].endswith(",") and sentence_adverb(tokens[0])):
         tokens = tokens[1:]
     if not tokens:
         return None

@@ -13,7 +13,7 @@ import re
 from etl import rules
 from etl.extract.attribution.adverbials import ADVERBIAL, skip_adverbials
 from etl.extract.attribution.cues import REPORT_FOLLOWS
-from etl.extract.attribution.phrases import (ADJECTIVE, CONNECTIVES, MODIFIERS, NAME_PARTICLES, PRONOUNS,
+from etl.extract.attribution.phrases import (ADJECTIVE, CONNECTIVES, sentence_adverb, MODIFIERS, NAME_PARTICLES, PRONOUNS,
                                              SPEAKER_HEADS, TITLE_WORDS, Mention, clean_role,
                                              role_like, role_part, split_mention)
 
@@ -53,6 +53,8 @@ def subject_left(unit: Unit, limit: int, end: int, memory: ArticleSpeakers,
     if aside:
         seg = seg[:aside.start()]
     pieces = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", seg) if m.group(0).strip()]
+    if len(pieces) > 1 and len(pieces[0][1].split()) == 1 and sentence_adverb(pieces[0][1]):
+        pieces = pieces[1:]  # "Privately, European diplomats said"
     if not pieces:
         return None
     parsed = [_piece_mention(p, memory) for _, p in pieces]

@@ -57,7 +57,7 @@ _GERUND = re.compile(r"[a-z]+ing\b")
 # A lone connective before a parenthetical attribution ("However, he added, ...").
 _OPENING_WORD = re.compile(r"[\s.;:]*(?:(?:However|But|Still|Yet|Otherwise|Instead|Now|Then|So|And|Also|Meanwhile|"
                            r"Moreover|Indeed|Nevertheless|Nonetheless|Therefore|Thus|Finally|Ultimately|"
-                           r"Besides|Rather|Overall)\s*,\s*)?")
+                           r"Besides|Rather|Overall|[A-Z][a-z]+ly)\s*,\s*)?")
 
 
 def verb_report(unit: Unit, cue: Cue, nxt: Cue | None, limit: int, memory: ArticleSpeakers,
