@@ -228,6 +228,15 @@ def drawn_claims(points: pd.DataFrame, labels: pd.Series | None = None) -> pd.Da
     return pd.concat(kept).sort_values("placed_on", kind="stable")
 
 
+def _below_the_line(values: pd.Series) -> pd.Series:
+    """Claims of a running total far below what the claimant had already claimed (under half):
+    a part of the total ("2,000 mercenaries" of 61,207 troops) or a narrower count. They stay
+    points of the series, but the line joining its successive claims passes them by, so that a
+    running total never seems to fall."""
+    before = values.cummax().shift(fill_value=0)
+    return values < before / 2
+
+
 def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date], log: bool = False) -> go.Figure:
     """Running totals claim by claim: one series per claimant and what is counted, each claim a
     point at the day it runs up to (ranges as error bars, vague claims hollow), reference series
@@ -252,13 +261,15 @@ def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date]
         name = plot_text(label) if own else f"{plot_text(label)} ({counts[label]:,})"
         vague = part["qualifier"] == "vague"
         # Vague claims (at their floor) are drawn hollow, as a trace of their own in the series' group.
-        for subset, symbol, legend in ((part[~vague], "circle" if own else "x-thin-open", True),
-                                       (part[vague], "circle-open", part[~vague].empty)):
+        below = own & ~vague & _below_the_line(part["value"])
+        for subset, symbol, legend, line in ((part[~vague & ~below], "circle" if own else "x-thin-open", True, own),
+                                             (part[below], "circle", False, False),
+                                             (part[vague], "circle-open", part[~vague].empty, False)):
             if subset.empty:
                 continue
             fig.add_trace(go.Scatter(
                 x=subset["placed_on"], y=subset["value"], name=name, legendgroup=name, showlegend=legend,
-                mode="lines+markers" if own and symbol == "circle" else "markers",
+                mode="lines+markers" if line else "markers",
                 line=dict(color=color, width=1), customdata=subset[["claim_key"]].to_numpy(dtype=object),
                 text=hover[subset.index].to_numpy(dtype=object),
                 hovertemplate="%{text} · click to see its evidence below<extra></extra>",

@@ -74,7 +74,8 @@ def claimants_view() -> None:
                             on_select="rerun", selection_mode=("points", "box", "lasso"), width="stretch")
     keys = charts.selected_claims(event)
     notes = [f"{len(dated):,} running-total claims of people {escape_markdown(category)}, each a point at the "
-             "day it runs up to; a claimant's successive claims are joined by a line, ranges drawn as "
+             "day it runs up to; a claimant's successive claims are joined by a line (a claim under half of "
+             "what the claimant had already claimed, a part of it, is a point off the line), ranges drawn as "
              "error bars, vague claims hollow. Claims by different claimants are never added."]
     if not ref.empty:
         notes.append("Grey: reference series from data/reference (Ukraine's General Staff daily report, dotted; "

@@ -214,3 +214,28 @@ def test_the_claimant_chart_draws_every_named_series_and_the_largest_grey_claims
     assert set(named["value"]) <= set(drawn["value"]), "the named series whole"
     grey = drawn[drawn["value"] < 5000]["value"]
     assert (grey.min(), grey.max()) == (3000 - charts.BACKGROUND_POINTS, 2999), "the largest grey ones"
+
+
+def test_a_claim_far_below_what_its_claimant_claimed_before_is_a_point_off_the_line(claims_store):
+    import duckdb
+
+    from app import charts, queries
+    from app.filters import Filters
+
+    con = duckdb.connect(str(claims_store.folder / "store.duckdb"), read_only=True)
+    try:
+        q = queries.claim_points(Filters())
+        points = con.execute(q.text(), q.param_dict()).df()
+    finally:
+        con.close()
+    gs = points[(points["reported_by"] == GS) & (points["category"] == "killed")].sort_values("placed_on")
+    # The claimant's last claim turned into a part of its total ("2,000 mercenaries" of 61,207 troops).
+    part = gs.index[-1]
+    points.loc[part, "value"] = 7
+    fig = charts.claimants(points[points["category"] == "killed"], pd.DataFrame(), ARTICLE_MONTHS)
+    series = [t for t in fig.data if t.legendgroup and GS in t.legendgroup]
+    line = [t for t in series if t.mode == "lines+markers"]
+    off = [t for t in series if t.mode == "markers"]
+    assert len(line) == 1 and 7 not in list(line[0].y), "the line passes the part by"
+    assert any(7 in list(t.y) for t in off), "the part is still drawn"
+    assert len(list(line[0].y)) == len(gs) - 1

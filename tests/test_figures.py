@@ -432,6 +432,7 @@ def test_thousands_killed_before_the_invasion_are_a_running_total_since_2014():
     ("Nearly 1,000 Russian soldiers have been killed in one day in Ukraine, Kyiv has claimed.", 1_000),
     ("Officials claimed more than 1,000 civilians had been killed in what they said was a Russian airstrike.", 1_000),
     ("Shoigu said that over the previous two weeks alone, Ukraine had lost over 2,000 killed.", 2_000),
+    ("In just two weeks, Ukraine has lost almost 5,500 troops, including over 2,000 killed, Shoigu said.", 2_000),
 ])
 def test_thousands_killed_in_one_day_attack_or_span_are_no_running_total(text, value):
     assert not one(text, value).cumulative

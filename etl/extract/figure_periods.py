@@ -49,8 +49,8 @@ _CONTINUES = re.compile(r"(?:In total|Overall|Altogether|All told|The (?:\w+ )?(
                         r"shelling|explosions?|blasts?|bombings?|bombardments?|raids?|airstrikes?))\b")
 _NO_SINGLE_TIME = re.compile(r"\b(?:could|would|might|will|if|each day|every day|per day|a day|"
                              r"daily|a week|per week|a month|per month)\b", re.I)
-_SPAN_COUNTED = re.compile(r"\b(?:over|in|during|within|for) the (?:past|last|previous|preceding) (?:\w+ )?"
-                           r"(?:days?|weeks?|months?)\b", re.I)
+_SPAN_COUNTED = re.compile(r"\b(?:over|in|during|within|for) (?:the (?:past|last|previous|preceding)|just|only|"
+                           r"barely|less than|under) (?:\w+ )?(?:days?|weeks?|months?)\b", re.I)
 # A count of one day or one attack, however large: "nearly 1,000 killed in one day", "1,000 civilians
 # killed in an airstrike".
 _ONE_EVENT = re.compile(r"\b(?:in (?:one|a single) (?:day|night)|(?:deadliest|worst|bloodiest) day|"

@@ -91,7 +91,9 @@ _RATE = re.compile(r"\b(?:each|every|per|a) (?:day|week|month|night|year)\b|\b(?
 _COUNT_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _SPAN_BACK = re.compile(
-    r"\b(?:over|in|during|for|within) the (?:course of (?:the )?|past |last |previous )?"
+    r"\b(?:over|in|during|for|within) (?:the (?:course of (?:the )?|past |last |previous )?|"
+    # "In just two weeks, Ukraine has lost ...": the span without "the"
+    r"(?:just|only|barely|less than|under) )"
     r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
     r"(?P<u>days|weeks|months|years)\b"
     r"|\b(?:over|in|during|for|within) the (?:past|last|previous) (?P<century>century)\b", re.I)
