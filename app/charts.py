@@ -253,7 +253,9 @@ def claimants(points: pd.DataFrame, ref: pd.DataFrame, months: tuple[date, date]
     hover = pd.Series(_claim_hover(points, whats, _beside_reference(points, ref)), index=points.index)
     order = sorted((v for v in counts.index if v not in (OTHER_CLAIMANTS, UNATTRIBUTED)), key=lambda v: (-counts[v], v))
     for i, label in enumerate(order + [OTHER_CLAIMANTS, UNATTRIBUTED]):
-        part = points[labels == label]
+        # The highest claim of a day first: a part claimed the same day ("2,000 mercenaries" beside
+        # "61,207 troops") then falls below the line instead of drawing a vertical one up to the total.
+        part = points[labels == label].sort_values(["placed_on", "value"], ascending=[True, False], kind="stable")
         if part.empty:
             continue
         own = label not in (OTHER_CLAIMANTS, UNATTRIBUTED)

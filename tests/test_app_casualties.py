@@ -216,10 +216,10 @@ def test_the_claimant_chart_draws_every_named_series_and_the_largest_grey_claims
     assert (grey.min(), grey.max()) == (3000 - charts.BACKGROUND_POINTS, 2999), "the largest grey ones"
 
 
-def test_a_claim_far_below_what_its_claimant_claimed_before_is_a_point_off_the_line(claims_store):
+def _killed_points(claims_store) -> pd.DataFrame:
     import duckdb
 
-    from app import charts, queries
+    from app import queries
     from app.filters import Filters
 
     con = duckdb.connect(str(claims_store.folder / "store.duckdb"), read_only=True)
@@ -228,14 +228,37 @@ def test_a_claim_far_below_what_its_claimant_claimed_before_is_a_point_off_the_l
         points = con.execute(q.text(), q.param_dict()).df()
     finally:
         con.close()
-    gs = points[(points["reported_by"] == GS) & (points["category"] == "killed")].sort_values("placed_on")
+    return points[points["category"] == "killed"]
+
+
+def _claimant_traces(points: pd.DataFrame, claimant: str) -> tuple[list, list]:
+    """The claimant's line trace(s) and its traces of points off the line."""
+    from app import charts
+
+    fig = charts.claimants(points, pd.DataFrame(), ARTICLE_MONTHS)
+    series = [t for t in fig.data if t.legendgroup and claimant in t.legendgroup]
+    return [t for t in series if t.mode == "lines+markers"], [t for t in series if t.mode == "markers"]
+
+
+def test_a_claim_far_below_what_its_claimant_claimed_before_is_a_point_off_the_line(claims_store):
+    points = _killed_points(claims_store)
+    gs = points[points["reported_by"] == GS].sort_values("placed_on")
     # The claimant's last claim turned into a part of its total ("2,000 mercenaries" of 61,207 troops).
-    part = gs.index[-1]
-    points.loc[part, "value"] = 7
-    fig = charts.claimants(points[points["category"] == "killed"], pd.DataFrame(), ARTICLE_MONTHS)
-    series = [t for t in fig.data if t.legendgroup and GS in t.legendgroup]
-    line = [t for t in series if t.mode == "lines+markers"]
-    off = [t for t in series if t.mode == "markers"]
+    points.loc[gs.index[-1], "value"] = 7
+    line, off = _claimant_traces(points, GS)
     assert len(line) == 1 and 7 not in list(line[0].y), "the line passes the part by"
     assert any(7 in list(t.y) for t in off), "the part is still drawn"
     assert len(list(line[0].y)) == len(gs) - 1
+
+
+def test_a_part_claimed_the_same_day_as_the_total_is_off_the_line_too(claims_store):
+    points = _killed_points(claims_store)
+    gs = points[points["reported_by"] == GS].sort_values("placed_on")
+    # On its last day the claimant claims a total ten times its last, and a part of it as large as
+    # that last claim (listed first).
+    total = int(gs["value"].max()) * 10
+    points.loc[gs.index[-1], "value"] = total
+    part = points.loc[[gs.index[-1]]].assign(value=int(gs["value"].max()), claim_key="part")
+    line, off = _claimant_traces(pd.concat([part, points], ignore_index=True), GS)
+    assert list(line[0].y)[-1] == total, "the line ends at the total, not at the part below it"
+    assert any(int(part["value"].iloc[0]) in list(t.y) for t in off)
