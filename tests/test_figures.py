@@ -442,6 +442,10 @@ def test_thousands_killed_in_one_day_attack_or_span_are_no_running_total(text, v
     ("Some 950 soldiers were killed on Sunday, pushing the Russian death toll up to at least 71,200.", 71_200),
     ("The city's mayor said about 21,000 civilians had been killed.", 21_000),
     ("The UN has recorded over 5,500 civilian deaths, but noted the actual numbers could be far higher.", 5_500),
+    # Attacks in the plural go on for weeks; a toll runs up whatever day it was told.
+    ("The mayor said this week that over 10,000 civilians in his city have died in Russian attacks.", 10_000),
+    ("The mayor told reporters on Monday that the death toll in his city has surpassed 10,000.", 10_000),
+    ("In its count of civilian casualties on 2 June, the UN said it had recorded 4,169 deaths.", 4_169),
 ])
 def test_thousands_in_a_toll_or_in_the_perfect_are_a_running_total_whatever_else_the_sentence_says(text, value):
     f = one(text, value)

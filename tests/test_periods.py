@@ -32,6 +32,15 @@ def test_a_list_of_days_takes_the_year_written_after_it():
     assert period("On August 6 and 9 people died.") == Period(date(2025, 8, 6), date(2025, 8, 6))
 
 
+@pytest.mark.parametrize("sentence", [
+    "4,000 troops were killed between August 6 and 10 in the south.",
+    "From 6 to 10 August, 40 were killed.",
+    "On August 6-10, 2025, 40 died.",
+])
+def test_a_span_of_days_is_all_of_them(sentence):
+    assert period(sentence) == Period(date(2025, 8, 6), date(2025, 8, 10))
+
+
 def test_a_weekday_is_the_last_such_day_up_to_publication():
     assert period("Three people died on Tuesday.") == Period(date(2025, 9, 2), date(2025, 9, 2))
     assert period("Three people died on Thursday.") == Period(THU, THU)
@@ -79,6 +88,10 @@ def test_a_superlative_since_compares_and_does_not_date():
 def test_a_since_inside_someone_elses_relative_clause_is_ignored():
     sentence = "In Donetsk, which has been held by separatists since 2014, shelling killed one."
     assert period(sentence, date(2022, 8, 10), at=sentence.index("one")) is None
+
+
+def test_the_intervening_years_are_a_span_up_to_publication():
+    assert period("Over the intervening eight years, over 14,000 were killed.").start.year == 2017
 
 
 def test_relative_days_and_weeks():

@@ -20,7 +20,7 @@ from etl.extract.periods import INVASION_START, Period, resolve_period
 _RUNNING_TOTAL = re.compile(r"\b(?:have|has|had)\s+(?:been\s+)?(?:\w+\s+){0,2}?(?:killed|lost|died|"
                             r"sustained|suffered|wounded|injured|detained|captured|taken prisoner|"
                             r"deported|surrendered|fled|displaced)\b|\b(?:total|overall|cumulative|"
-                            r"tally|(?:death|casualty) toll|has recorded|have recorded|resulted in the deaths)\b", re.I)
+                            r"tally|(?:death|casualty) toll|(?:has|have|had) recorded|resulted in the deaths)\b", re.I)
 _WAR_CONTEXT = re.compile(r"\b(?:Russia\w*|Ukrain\w*|Kyiv|Kiev|Kremlin|Moscow|war|invasion|troops|"
                           r"soldiers|servicemen|forces|fighting|occupation|occupiers)\b")
 # Categories that count people in a state rather than an event.
@@ -53,9 +53,11 @@ _SPAN_COUNTED = re.compile(r"\b(?:over|in|during|within|for) (?:the (?:past|last
                            r"barely|less than|under) (?:\w+ )?(?:days?|weeks?|months?)\b", re.I)
 # A count of one day or one attack, however large: "nearly 1,000 killed in one day", "1,000 civilians
 # killed in an airstrike".
+# Attacks in the plural, or shelling, go on for weeks: "10,000 have died in Russian attacks".
 _ONE_EVENT = re.compile(r"\b(?:in (?:one|a single) (?:day|night)|(?:deadliest|worst|bloodiest) day|"
-                        r"in (?:\w+\s+){0,7}?(?:attacks?|strikes?|airstrikes?|air strikes?|shelling|explosions?|"
-                        r"blasts?|bombings?|raids?|bombardments?))\b", re.I)
+                        r"in (?:\w+\s+){0,7}?(?:attack|strike|airstrike|air strike|explosion|blast|bombing|raid|"
+                        r"bombardment))\b", re.I)
+_TOLL = re.compile(r"\b(?:death|casualty) toll\b", re.I)
 
 
 def figure_period(sentence: str, published: date | None, start: int, end: int, value: int,
@@ -89,7 +91,8 @@ def _period(sentence: str, published: date, start: int, end: int, value: int, ca
     # be higher" at the other end of the sentence is no such condition).
     if first is not None and first <= published and value >= 1000 \
             and category in ("killed", "casualties", "injured", "displaced", "captured") \
-            and (_WAR_CONTEXT.search(sentence) or _standing(sentence, start, end)) \
+            and (_WAR_CONTEXT.search(sentence) or _standing(sentence, start, end)
+                 or _TOLL.search(sentence, *_clause(sentence, start, end))) \
             and not _ONE_EVENT.search(sentence, *_clause(sentence, start, end)) \
             and (period is None and not _NO_SINGLE_TIME.search(sentence, *_clause(sentence, start, end))
                  # The time a total was announced ("claimed on Wednesday", "said last week that 43,000

@@ -35,6 +35,14 @@ _DAY_OF_MONTH = re.compile(
     # "In December 5 people died": a count, not a day.
     r"(?![\d,]*\s+(?:people|persons|civilians|soldiers|troops|children|more|were|have|had|of)\b)"
 )
+# "between September 6 and 10", "from 6 to 10 September", "September 6-10": a span of days ("and"
+# only after "between").
+_DAY_SPAN = re.compile(
+    rf"\b(?:(?P<between>(?i:between|from))\s+)?(?:(?P<m1>{_MONTH_WORD})\s+(?P<a1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\s*(?P<j1>and|to|until|through|[-–])\s*(?:(?P<m2>{_MONTH_WORD})\s+)?(?P<b1>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(?P<a2>\d{{1,2}})(?:st|nd|rd|th)?\s*(?P<j2>and|to|until|through|[-–])\s*(?P<b2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\s+(?:of\s+)?(?P<m3>{_MONTH_WORD})(?![\w]))(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+    r"(?![\d,]*\s+(?:people|persons|civilians|soldiers|troops|children|more|were|have|had|of)\b)")
 _MONTH = re.compile(
     rf"\b(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of)[- ](?:in\s+)?)?"
     rf"(?P<m>{_MONTH_WORD})(?![\w])(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b)?"
@@ -91,7 +99,7 @@ _RATE = re.compile(r"\b(?:each|every|per|a) (?:day|week|month|night|year)\b|\b(?
 _COUNT_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _SPAN_BACK = re.compile(
-    r"\b(?:over|in|during|for|within) (?:the (?:course of (?:the )?|past |last |previous )?|"
+    r"\b(?:over|in|during|for|within) (?:the (?:course of (?:the )?|past |last |previous |intervening )?|"
     # "In just two weeks, Ukraine has lost ...": the span without "the"
     r"(?:just|only|barely|less than|under) )"
     r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
@@ -260,6 +268,16 @@ def find_times(sentence: str, published: date) -> list[TimeMention]:
         if last < first:
             first -= timedelta(days=7)
         add(m.start(), m.end(), Period(first, last), "point")
+    for m in _DAY_SPAN.finditer(sentence):
+        if (m.group("j1") or m.group("j2")) == "and" and not m.group("between"):
+            continue  # "August 6 and 9, 1945": two days, not the days between
+        first_month = _month_number(m.group("m1") or m.group("m3"))
+        last_month = _month_number(m.group("m2") or m.group("m1") or m.group("m3"))
+        a, b = int(m.group("a1") or m.group("a2")), int(m.group("b1") or m.group("b2"))
+        year = int(m.group("y")) if m.group("y") else _year_for(published, last_month, b, False)
+        first, last = _safe_date(year, first_month, a), _safe_date(year, last_month, b)
+        if first and last and first <= last:
+            add(m.start(), m.end(), Period(first, last), "point")
     for m in _DAY_OF_MONTH.finditer(sentence):
         month = _month_number(m.group("m1") or m.group("m2"))
         day = int(m.group("d1") or m.group("d2"))
