@@ -446,6 +446,13 @@ def test_thousands_killed_in_one_day_attack_or_span_are_no_running_total(text, v
     ("The mayor said this week that over 10,000 civilians in his city have died in Russian attacks.", 10_000),
     ("The mayor told reporters on Monday that the death toll in his city has surpassed 10,000.", 10_000),
     ("In its count of civilian casualties on 2 June, the UN said it had recorded 4,169 deaths.", 4_169),
+    # Refugees: an exodus runs up from the invasion, however the sentence names its start.
+    ("More than 5 million Ukrainians have left the country since the start of Russian President "
+     "Vladimir Putin's military invasion on Feb. 24.", 5_000_000),
+    ("Millions have fled since Putin's assault began a month ago, with the UN estimating over 3.8 "
+     "million Ukrainians have fled.", 3_800_000),
+    ("That could prove complicated for Europeans, who must weigh their dependence on Russia against "
+     "their condemnation of a war that has forced over 3.7 million Ukrainians to flee.", 3_700_000),
 ])
 def test_thousands_in_a_toll_or_in_the_perfect_are_a_running_total_whatever_else_the_sentence_says(text, value):
     f = one(text, value)

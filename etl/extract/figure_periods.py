@@ -19,7 +19,7 @@ from etl.extract.periods import INVASION_START, Period, resolve_period
 
 _RUNNING_TOTAL = re.compile(r"\b(?:have|has|had)\s+(?:been\s+)?(?:\w+\s+){0,2}?(?:killed|lost|died|"
                             r"sustained|suffered|wounded|injured|detained|captured|taken prisoner|"
-                            r"deported|surrendered|fled|displaced)\b|\b(?:total|overall|cumulative|"
+                            r"deported|surrendered|fled|displaced|left|forced|caused|driven|uprooted)\b|\b(?:total|overall|cumulative|"
                             r"tally|(?:death|casualty) toll|(?:has|have|had) recorded|resulted in the deaths)\b", re.I)
 _WAR_CONTEXT = re.compile(r"\b(?:Russia\w*|Ukrain\w*|Kyiv|Kiev|Kremlin|Moscow|war|invasion|troops|"
                           r"soldiers|servicemen|forces|fighting|occupation|occupiers)\b")
@@ -48,7 +48,7 @@ _CLAUSE_EDGE = re.compile(r"[;:]|\s[-—–]\s|,\s*(?:which|who|where|while|but|
 _CONTINUES = re.compile(r"(?:In total|Overall|Altogether|All told|The (?:\w+ )?(?:attacks?|strikes?|"
                         r"shelling|explosions?|blasts?|bombings?|bombardments?|raids?|airstrikes?))\b")
 _NO_SINGLE_TIME = re.compile(r"\b(?:could|would|might|will|if|each day|every day|per day|a day|"
-                             r"daily|a week|per week|a month|per month)\b", re.I)
+                             r"daily|a week|per week|a month|per month)\b(?! ago| earlier| later| before| after)", re.I)
 _SPAN_COUNTED = re.compile(r"\b(?:over|in|during|within|for) (?:the (?:past|last|previous|preceding)|just|only|"
                            r"barely|less than|under) (?:\w+ )?(?:days?|weeks?|months?)\b", re.I)
 # A count of one day or one attack, however large: "nearly 1,000 killed in one day", "1,000 civilians
@@ -124,7 +124,7 @@ def _event_time(before: Sequence[str], published: date) -> Period | None:
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The span of the clause around the count at `start`..`end` (at most 80 characters each way)."""
-    lo = max([0] + [m.end() for m in _CLAUSE_EDGE.finditer(sentence, max(0, start - 80), start)])
+    lo = max([max(0, start - 80)] + [m.end() for m in _CLAUSE_EDGE.finditer(sentence, max(0, start - 80), start)])
     edge = _CLAUSE_EDGE.search(sentence, end, end + 80)
     return lo, edge.start() if edge else min(len(sentence), end + 80)
 

@@ -60,6 +60,8 @@ _RELATIVE_DAY = re.compile(
     r"by the end of (?:the|this) year|by (?:the )?year'?s? end)\b", re.I)
 _SINCE_INVASION = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak|onset) of (?:the |Russia's |Russia’s |Moscow's |the Russian )?"
+    # "since the start of Russian President Vladimir Putin's military invasion"
+    r"(?:[A-Z][\w.]*(?:['’]s)? ){0,4}"
     r"(?:full-scale |Russian |military |special military )?(?:war|invasion|conflict|campaign|operation|"
     r"offensive|hostilities|aggression)|the (?:full-scale |Russian )?(?:war|invasion) (?:began|started|broke out)|"
     r"(?:Russia|Moscow|Putin|Russian forces|Russian troops) (?:invaded|launched|attacked|began)|"
