@@ -688,6 +688,11 @@ def test_a_past_told_as_its_future_is_a_figure():
      {(70_000, "displaced")}),
     ("Another 218,000 draftees are getting ready for combat duty.", {(218_000, "deployed")}),
     ("More than 27,000 entrepreneurs were drafted into the armed forces.", {(27_000, "deployed")}),
+    # An apposition between commas before the predicate.
+    ("Local officials, as well as more than 27,000 entrepreneurs, were drafted into the armed forces.",
+     {(27_000, "deployed")}),
+    ("Two battalion tactical groups, or up to 2,000 more combat troops, have been sent into Ukraine.",
+     {(2_000, "deployed")}),
 ])
 def test_subsets_lists_trials_refugees_and_drafts_are_figures(text, expected):
     assert pairs(text) == expected

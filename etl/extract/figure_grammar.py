@@ -266,7 +266,9 @@ def _predicate_cue(sentence: str, tokens: list[Token], np_end: int, cues, insert
         if aux is None or tokens[aux][0] in _PHRASE_STOPS or _leaves_phrase(sentence, tokens, j, aux):
             return None
         j = aux
-    if j < len(tokens) and tokens[j][0] == ",":
+    if j + 1 < len(tokens) and tokens[j][0] == "," and tokens[j + 1][0] in _AUXILIARY:
+        j += 1  # "two battalion groups, or up to 2,000 more troops, have been sent": an apposition closes
+    elif j < len(tokens) and tokens[j][0] == ",":
         # "one doctor, pulled from the rubble, suffered burns"
         close = next((k for k in range(j + 1, min(len(tokens), j + 10)) if tokens[k][0] == ","), None)
         if close is not None and not any(tokens[k][0][0].isdigit() for k in range(j, close)):
@@ -528,7 +530,8 @@ def _mood(tokens: list[Token], first: int, np_end: int) -> str | None:
 
 
 _MOBILISED = re.compile(r"[^;:]*?\b(?:drafted|mobili[sz]ed|called up|conscripted|enlisted|"
-                        r"sent to join|arrived)\b", re.I)
+                        r"sent to join|arrived|sent (?:in)?to (?:the )?(?:Ukraine|front ?lines?|front|conflict zone|"
+                        r"combat zone|war zone|war|fight|battle|border))\b", re.I)
 # What may follow a bare "one" that counts one person: "One was wounded", "one died".
 _DRAFTED = re.compile(r"(?:\s+[a-z][\w-]*){1,3},?\s+(?:were|have been|had been)\s+(?:drafted|mobili[sz]ed|"
                       r"called up|conscripted)\b")
