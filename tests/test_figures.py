@@ -433,6 +433,7 @@ def test_thousands_killed_before_the_invasion_are_a_running_total_since_2014():
     ("Officials claimed more than 1,000 civilians had been killed in what they said was a Russian airstrike.", 1_000),
     ("Shoigu said that over the previous two weeks alone, Ukraine had lost over 2,000 killed.", 2_000),
     ("In just two weeks, Ukraine has lost almost 5,500 troops, including over 2,000 killed, Shoigu said.", 2_000),
+    ("It is a sharp fall from the record 142,000 people who crossed into Poland on 6 March.", 142_000),
 ])
 def test_thousands_killed_in_one_day_attack_or_span_are_no_running_total(text, value):
     assert not one(text, value).cumulative
@@ -453,6 +454,7 @@ def test_thousands_killed_in_one_day_attack_or_span_are_no_running_total(text, v
      "million Ukrainians have fled.", 3_800_000),
     ("That could prove complicated for Europeans, who must weigh their dependence on Russia against "
      "their condemnation of a war that has forced over 3.7 million Ukrainians to flee.", 3_700_000),
+    ("The agency said on Wednesday that there were now an estimated 2.2 million refugees.", 2_200_000),
 ])
 def test_thousands_in_a_toll_or_in_the_perfect_are_a_running_total_whatever_else_the_sentence_says(text, value):
     f = one(text, value)

@@ -92,14 +92,14 @@ def _period(sentence: str, published: date, start: int, end: int, value: int, ca
     if first is not None and first <= published and value >= 1000 \
             and category in ("killed", "casualties", "injured", "displaced", "captured") \
             and (_WAR_CONTEXT.search(sentence) or _standing(sentence, start, end)
-                 or _TOLL.search(sentence, *_clause(sentence, start, end))) \
+                 or _TOLL.search(sentence, *_clause(sentence, start, end)) or _stock(sentence, start, end, category)) \
             and not _ONE_EVENT.search(sentence, *_clause(sentence, start, end)) \
             and (period is None and not _NO_SINGLE_TIME.search(sentence, *_clause(sentence, start, end))
                  # The time a total was announced ("claimed on Wednesday", "said last week that 43,000
                  # had been killed") is not its period; a span it counts over ("over the previous two
                  # weeks") is.
                  or period is not None and not period.cumulative and not _SPAN_COUNTED.search(sentence)
-                 and _RUNNING_TOTAL.search(sentence)):
+                 and (_RUNNING_TOTAL.search(sentence) or _stock(sentence, start, end, category))):
         last = period.end if period and first <= period.end <= published else published
         return Period(first, last, True, assumed=True)
     if period is not None:
@@ -127,6 +127,16 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     lo = max([max(0, start - 80)] + [m.end() for m in _CLAUSE_EDGE.finditer(sentence, max(0, start - 80), start)])
     edge = _CLAUSE_EDGE.search(sentence, end, end + 80)
     return lo, edge.start() if edge else min(len(sentence), end + 80)
+
+
+# "2.2 million refugees": people who have become refugees, counted since they began to flee.
+_REFUGEES = re.compile(r"\brefugees\b", re.I)
+
+
+def _stock(sentence: str, start: int, end: int, category: str) -> bool:
+    """Is the count a stock of refugees, which runs up since the flight began, rather than a day's
+    crossings or one evacuation?"""
+    return category == "displaced" and bool(_REFUGEES.search(sentence, *_clause(sentence, start, end)))
 
 
 def _standing(sentence: str, start: int, end: int) -> bool:
