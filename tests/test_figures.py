@@ -39,6 +39,11 @@ def one(text: str, value: int) -> Figure:
     return f
 
 
+def one_on(text: str, value: int, published: date) -> Figure:
+    (f,) = [f for f in figures(text, published=published) if f.value == value]
+    return f
+
+
 # --- categories ---------------------------------------------------------------------------
 @pytest.mark.parametrize("text, expected", [
     ("In the Kharkiv region, 589 people were killed and 1152 injured in the attack.",
@@ -798,3 +803,28 @@ def test_a_count_told_in_the_present_is_not_of_a_war_long_over():
 
 def test_a_question_asks_about_a_count_and_states_none():
     assert pairs("Letting Russians kill 200, 300 or 400 children?") == set()
+
+
+# --- times told by reference ------------------------------------------------------------------
+def test_an_attack_referred_back_to_takes_the_time_it_was_told_with():
+    text = ("Putin raised the July strike on a detention center in Olenivka. "
+            "Moscow blamed Kiev for the attack that left 50 prisoners dead.")
+    f = one_on(text, 50, date(2022, 9, 14))
+    assert (f.period_start, f.period_end) == (date(2022, 7, 1), date(2022, 7, 31))
+
+
+def test_at_the_time_and_that_day_are_the_time_told_before():
+    text = ("Tania was caught up in an air strike in early March. Local authorities reported at the "
+            "time that Russian aircraft had hit two schools that day, leaving nine people dead.")
+    assert one_on(text, 9, date(2022, 4, 23)).period_start.month == 3
+
+
+def test_a_total_announced_the_same_month_as_told_before_runs_up_to_that_month():
+    text = ("In late September, Putin announced a mobilisation. The same month, Sergey Shoigu announced "
+            "that while Russia had lost 6,000 troops since the beginning of the offensive, Ukraine had "
+            "lost about 61,000.")
+    found = {f.value: f for f in figures(text, published=date(2022, 10, 24))}
+    assert found[61_000].period_end == date(2022, 9, 30)
+    # Each count is the loss of the side named just before it, and the second count's people are
+    # the first's ("troops").
+    assert (found[6_000].side, found[61_000].side, found[61_000].group) == ("russia", "ukraine", "military")

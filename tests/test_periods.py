@@ -94,6 +94,16 @@ def test_the_intervening_years_are_a_span_up_to_publication():
     assert period("Over the intervening eight years, over 14,000 were killed.").start.year == 2017
 
 
+@pytest.mark.parametrize("sentence, end", [
+    ("Shoigu said on June 7 that 6,500 fighters have been detained since the start of the operation.",
+     date(2025, 6, 7)),
+    ("The UN said in an update last month that 2,345 civilians had been killed since February 24.",
+     date(2025, 8, 31)),
+])
+def test_a_running_total_ends_when_the_sentence_says_it_was_given(sentence, end):
+    assert period(sentence).end == end
+
+
 def test_relative_days_and_weeks():
     assert period("Overnight, 4 people died.") == Period(date(2025, 9, 3), THU)
     assert period("Yesterday two died.") == Period(date(2025, 9, 3), date(2025, 9, 3))

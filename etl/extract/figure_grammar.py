@@ -641,6 +641,9 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         if joined or subset:
             group = group or prev.group
             side = side or prev.side
+        elif group is None and not phrase.head and prev is not None and prev is not carried \
+                and category == prev.category:
+            group = prev.group  # "Russia had lost 6,000 troops ..., Ukraine had lost about 61,000"
         if group in (None, "people"):
             group = _group_after(sentence, n.end) or group
         if phrase.head in MILITARY_CONTEXT_NOUNS and group == GROUP_NOUNS[phrase.head] \

@@ -47,6 +47,14 @@ _CLAUSE_EDGE = re.compile(r"[;:]|\s[-—–]\s|,\s*(?:which|who|where|while|but|
 # A sentence that goes on about the event just told: "The attack also wounded 89", "In total, ...".
 _CONTINUES = re.compile(r"(?:In total|Overall|Altogether|All told|The (?:\w+ )?(?:attacks?|strikes?|"
                         r"shelling|explosions?|blasts?|bombings?|bombardments?|raids?|airstrikes?))\b")
+# An attack told before, referred back to inside the sentence: "Moscow blamed Kiev for the attack
+# that left 50 prisoners dead" (the July strike the sentence before named).
+_THE_ATTACK = re.compile(r"\b(?:the|that|this) (?:\w+ )?(?:attack|strike|shelling|explosion|blast|bombing|"
+                         r"bombardment|raid|airstrike)\b", re.I)
+# A time given by reference to one told before: "The same month, Shoigu announced ...", "reported at
+# the time that ... that day".
+_SAME_TIME = re.compile(r"\b(?:the same (?:day|night|week|month)|that (?:day|night|week|month)|at the time)\b",
+                        re.I)
 _NO_SINGLE_TIME = re.compile(r"\b(?:could|would|might|will|if|each day|every day|per day|a day|"
                              r"daily|a week|per week|a month|per month)\b(?! ago| earlier| later| before| after)", re.I)
 _SPAN_COUNTED = re.compile(r"\b(?:over|in|during|within|for) (?:the (?:past|last|previous|preceding)|just|only|"
@@ -102,10 +110,18 @@ def _period(sentence: str, published: date, start: int, end: int, value: int, ca
                  and (_RUNNING_TOTAL.search(sentence) or _stock(sentence, start, end, category))):
         last = period.end if period and first <= period.end <= published else published
         return Period(first, last, True, assumed=True)
+    if period is not None and period.cumulative and _SAME_TIME.search(sentence):
+        # "The same month, Shoigu announced that Russia had lost 6,000 troops since ...": the
+        # total runs up to when it was announced.
+        told = _told_time(before, published)
+        if told is not None and period.start <= told.end < period.end:
+            return Period(period.start, told.end, True, period.assumed)
     if period is not None:
         return period
-    if _CONTINUES.match(sentence) and category in HARMED:
+    if category in HARMED and (_CONTINUES.match(sentence) or _THE_ATTACK.search(sentence)):
         return _event_time(before, published) or Period(published, published, assumed=True)
+    if category in HARMED and _SAME_TIME.search(sentence):
+        return _told_time(before, published) or Period(published, published, assumed=True)
     if _NO_SINGLE_TIME.search(sentence, max(0, start - 50), end + 50) or category in _STATES \
             or _standing(sentence, start, end):
         return None
@@ -117,6 +133,15 @@ def _event_time(before: Sequence[str], published: date) -> Period | None:
     for text in reversed(before[-3:]):
         event = _EVENT.search(text)
         period = resolve_period(text, published, event.start()) if event else None
+        if period is not None:
+            return period
+    return None
+
+
+def _told_time(before: Sequence[str], published: date) -> Period | None:
+    """The time the sentences just before tell their story in, nearest first."""
+    for text in reversed(before[-3:]):
+        period = resolve_period(text, published, len(text))
         if period is not None:
             return period
     return None

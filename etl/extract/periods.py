@@ -400,10 +400,25 @@ def resolve_period(sentence: str, published: date | None, at: int | None = None)
             since_invasion = published >= INVASION_START and chosen.period.end >= INVASION_START
             return Period(INVASION_START if since_invasion else chosen.period.start,
                           chosen.period.end, True)
-        end = as_of(sentence, published) or chosen.period.end
+        end = as_of(sentence, published) or _announced_on(sentence, times, chosen) or chosen.period.end
         return Period(chosen.period.start, end, True)
     nearest = min(times, key=lambda t: min(abs(t.start - pos), abs(t.end - pos)))
     return _day_within_week(times, nearest) or nearest.period
+
+
+# "said on June 7", "announced in September", "in an update last month": when a running total was
+# given, which is where it ends.
+_ANNOUNCED_BEFORE = re.compile(r"\b(?:said|says|announced|reported|stated|claimed|told|added|estimated|"
+                               r"update|report|statement|briefing)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _announced_on(sentence: str, times: list[TimeMention], total: TimeMention) -> date | None:
+    """The day a running total was announced, when the sentence dates its announcement."""
+    for t in times:
+        if t.kind == "point" and t.period is not None and total.period.start <= t.period.end < total.period.end \
+                and _ANNOUNCED_BEFORE.search(sentence, max(0, t.start - 30), t.start):
+            return t.period.end
+    return None
 
 
 def _day_within_week(times: list[TimeMention], week: TimeMention) -> Period | None:

@@ -98,10 +98,14 @@ def _earlier_agent_side(text: str, before: Sequence[str]) -> str | None:
     return None
 
 
-def _loser_side(sentence: str) -> str | None:
-    m = _LOSER.search(sentence) or _OWN_COUNT.search(sentence)
-    if not m:
+def _loser_side(sentence: str, at: int) -> str | None:
+    """Who lost the people counted at `at`: the loser named last before the count, else the first
+    after it ("while Russia had lost 6,000 troops ..., Ukraine had lost about 61,000")."""
+    found = [*_LOSER.finditer(sentence)] or [*_OWN_COUNT.finditer(sentence)]
+    if not found:
         return None
+    before = [m for m in found if m.start() < at]
+    m = before[-1] if before else found[0]
     return "russia" if m.group(1).lower() in ("russia", "russian", "moscow", "the kremlin") else "ukraine"
 
 
@@ -222,7 +226,7 @@ def figure_side(text: str, at: int, *, category: str, group: str, stated: str | 
     side = stated or (_arrest_side(text, at, before) if category == "captured" else None) \
         or ("other" if _GLOBAL.search(text, max(0, at - 60), at) else None) \
         or (_source_side(reporter_actor, reporter)[0] if _ADMITTED.search(text, max(0, at - 60), at) else None) \
-        or _loser_side(text) or _agent_side(text, at) \
+        or _loser_side(text, at) or _agent_side(text, at) \
         or _reporter_side(reporter_actor, reporter, group, category, text) \
         or (_earlier_agent_side(text, before) if category in HARMED else None)
     if category == "displaced" and group == "military":
