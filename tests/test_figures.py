@@ -216,6 +216,12 @@ def test_vague_plurals_are_kept_but_marked():
      "military forces.", 70_000, "military", "russia"),
     ("Two Ukrainian men who died fighting near Bakhmut were buried on Sunday.", 2, "military",
      "ukraine"),
+    ("In late September, he claimed that Ukraine loses about 50 service members every day.", 50,
+     "military", "ukraine"),
+    ("Russia has also suffered heavy losses, including the deaths of more than 15,000 soldiers.",
+     15_000, "military", "russia"),
+    ("About 500 Ukrainian refugees have arrived in Norfolk.", 500, "civilians", "ukraine"),
+    ("Two U.S. military veterans were captured near Kharkiv.", 2, "military", "other"),
 ])
 def test_group_and_side(text, value, group, side):
     f = one(text, value)
@@ -828,3 +834,10 @@ def test_a_total_announced_the_same_month_as_told_before_runs_up_to_that_month()
     # Each count is the loss of the side named just before it, and the second count's people are
     # the first's ("troops").
     assert (found[6_000].side, found[61_000].side, found[61_000].group) == ("russia", "ukraine", "military")
+
+
+def test_a_past_count_takes_a_conflict_named_near_it_not_anywhere_in_the_article():
+    far = " ".join(["The network covered many other stories over the years."] * 40)
+    text = (f"The invasion of Iraq began in March 2003. {far} In August 2005, Hurricane Katrina "
+            "killed at least 1,833 people.")
+    assert conflict(text, 1833, title="25 years of news") != "iraq"

@@ -247,9 +247,10 @@ def _about_the_war(text: str, previous: str, published: date | None) -> bool:
 
 
 def _past(context: ArticleConflicts, here: list[Mention], pos: int, period: Period) -> str:
-    """A count dated before this war: the conflict of its time named in the sentence, else in the
-    article, else a cause of no conflict, else `other`."""
-    for mentions in (here, context.mentions):
+    """A count dated before this war: the conflict of its time named in the sentence, else within a
+    few paragraphs of it (a retrospective of 25 years names Iraq far from its hurricane), else a
+    cause of no conflict, else `other`."""
+    for mentions in (here, context.within(max(0, pos - _NEARBY), pos + _NEARBY)):
         fitting = [m for m in mentions if m.conflict.slug not in (NONE, THIS_WAR)
                    and m.conflict.overlaps(period.start, period.end)]
         if fitting:

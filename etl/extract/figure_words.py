@@ -38,7 +38,8 @@ GROUP_NOUNS = _word_map({
         citizen citizens local locals passenger passengers pensioner pensioners woman women
         worker workers employee employees shopper shoppers worshipper worshippers student students
         teacher teachers farmer farmers miner miners family families relative relatives commuters
-        parishioners passersby passers-by bystanders pedestrians motorists driver drivers""",
+        parishioners passersby passers-by bystanders pedestrians motorists driver drivers refugee
+        refugees evacuees""",
     "children": """child children kid kids minor minors baby babies infant infants boy boys girl girls
         teenager teenagers teen teens newborn newborns schoolchildren orphans toddler toddlers
         pupils schoolboy schoolgirl""",
@@ -49,7 +50,7 @@ GROUP_NOUNS = _word_map({
         mercenaries mercenary separatist separatists rebel rebels combatants militiamen crewmen
         crew seamen airmen draftees occupiers invaders servicepeople legionnaires insurgents
         nationalists saboteurs commandos snipers gunners guard guards colonel colonels lieutenant lieutenants
-        captains sergeant sergeants majors corporals""",
+        captains sergeant sergeants majors corporals veteran veterans""",
     "other": """journalist journalists reporter reporters medic medics doctor doctors nurse nurses
         paramedic paramedics rescuer rescuers firefighter firefighters police policeman policemen
         prisoner prisoners pow pows hostage hostages staff staffer staffers personnel volunteer
@@ -57,7 +58,7 @@ GROUP_NOUNS = _word_map({
         protestors demonstrators activist activists inmates patients peacekeepers monitors
         inspectors captives suspects collaborators""",
     "people": """people persons person individuals others men man adults ukrainians russians victims
-        bodies evacuees refugees survivors friends colleagues members national nationals foreigners
+        bodies survivors friends colleagues members national nationals foreigners
         souls""",
 })
 MILITARY_CONTEXT_NOUNS = frozenset({"personnel", "men"})
@@ -104,7 +105,7 @@ HARMED = frozenset({"killed", "injured", "casualties", "missing"})
 _CUES = {
     "casualties": r"(?:killed|dead|died|deaths?) (?:or|and|and/or) (?:wounded|injured|hurt|injuries|"
                   r"wounds)|(?:deaths|fatalities) and injuries|death and injury|casualt(?:y|ies)|losses|"
-                  r"lost|losing",
+                  r"lost|losing|loses",
     "killed": r"killed|kill|kills|killing|dead|die|died|dies|dying|deaths?|death toll|toll|"
               r"(?:claimed|took|taken|cost) (?:the )?lives of|"
               r"lost (?:their|his|her) lives?|lives|bodies|body|fatalities|fatally|perished|"
@@ -139,7 +140,8 @@ _CUES = {
 }
 # Matched against the lower-cased sentence: much faster than a case-insensitive alternation.
 _CUE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{cat}>{rx})" for cat, rx in _CUES.items()) + r")\b")
-_LOST_CONTEXT = re.compile(r"\b(?:troops|soldiers|servicemen|men|personnel|forces|army)\b", re.I)
+_LOST_CONTEXT = re.compile(r"\b(?:troops|soldiers|servicemen|service members|servicemembers|men|personnel|forces|"
+                           r"army)\b", re.I)
 _FIGHTERS = re.compile(r"\b(?:troops|soldiers|servicem[ae]n|personnel|fighters|mercenaries|militants|"
                        r"nationalists|officers|insurgents|saboteurs|colonels?|generals?|commanders?|"
                        r"marines|paratroopers|militiamen|gunners|snipers)\b", re.I)
@@ -147,6 +149,7 @@ _FIGHTERS = re.compile(r"\b(?:troops|soldiers|servicem[ae]n|personnel|fighters|m
 _NEEDS_CONTEXT = {
     "lost": _LOST_CONTEXT,
     "losing": _LOST_CONTEXT,
+    "loses": _LOST_CONTEXT,
     "destroyed": _FIGHTERS,
     "neutralised": _FIGHTERS,
     "neutralized": _FIGHTERS,

@@ -37,9 +37,9 @@ _LOSER = re.compile(
     r"\b(Russia|Moscow|Ukraine|Kyiv|the Kremlin|Russian|Ukrainian)(?:'s|’s|(?<=n)\s+(?:military|army|"
     r"armed forces|forces|troops))?\s+"
     r"(?:(?:says|said|admits|admitted) (?:it|they) )?"
-    r"(?:has\s+|have\s+|had\s+)?(?:(?:now|already|reportedly|so far|probably|likely)\s+)?"
+    r"(?:has\s+|have\s+|had\s+)?(?:(?:now|already|also|reportedly|so far|probably|likely)\s+)?"
     r"(?:(?:suffered|sustained|taken|incurred)\s+(?:\S+\s+){0,4}"
-    r"(?:losses|casualties|dead|deaths|killed|wounded)|lost|losses|casualties|dead|death toll|war dead)\b",
+    r"(?:losses|casualties|dead|deaths|killed|wounded)|lost|loses|losing|losses|casualties|dead|death toll|war dead)\b",
     re.I)
 # "Moscow has not updated its official casualty figures" counts Moscow's own dead.
 _OWN_COUNT = re.compile(
