@@ -128,6 +128,8 @@ _CUES = {
                 r"(?:stand|standing|face|faced|facing) trial",
     "displaced": r"refugees?|fled|flee|fleeing|flees|displaced|evacuated|evacuate|evacuating|evacuation|"
                  r"evacuees|moved to (?:temporary|safe|shelters?)|relocated|resettled|left the country|"
+                 r"(?:left|leaving|leave|fled) (?:their|his|her) homes?|leaving (?:for|the country)|"
+                 r"border crossings|crossings into|"
                  r"crossed (?:into|the border)|(?:sought|seeking|seek|seeks|found) (?:refuge|shelter|asylum|"
                  r"safety)|asylum|arrived (?:in|from)",
     "deployed": r"deployed|deploy|deploys|deploying|deployment|massed|amassed|massing|amassing|"
