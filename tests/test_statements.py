@@ -389,3 +389,36 @@ def test_a_sentence_adverb_before_the_speaker_is_not_its_name():
     assert said["the two sides would discuss limits on exercises near the border"] == \
         "senior administration official"
     assert said["the talks were stuck"] == "European diplomats"
+
+
+def test_the_us_is_a_speaker_not_the_outlets_own_voice():
+    [s] = statements("The U.S. has warned that Russia could invade at any moment.")
+    assert (s.speaker, s.actor) == ("US", "United States")
+    assert statements("A soldier told us the village was empty.")[0].speaker == "soldier"
+
+
+def test_a_newspaper_is_named_in_full_when_later_called_by_its_last_word():
+    said = statements("The Washington Post reported on Monday that the talks had stalled. Officials "
+                      "declined to comment. The Post said the delegation would return.")
+    assert [s.speaker for s in said] == ["Washington Post", "Washington Post"]
+
+
+def test_a_surname_ending_in_a_says_nothing_of_gender():
+    said = statements("Russia’s U.N. ambassador, Vassily Nebenzia, accused the West of lying. “They are "
+                      "living freely in Russia,” he said. Nebenzia said those Ukrainians went through checks.")
+    assert ("Vassily Nebenzia", "They are living freely in Russia,") in {(s.speaker, s.quote) for s in said}
+
+
+def test_single_quoted_speech_after_a_speech_verb_in_an_article_that_also_uses_double_marks():
+    text = ('He called the scheme "buy now pay later". Another analyst called it "a trap". '
+            "Mr Hunt said: 'I understand that families are worried about the cost of food.' "
+            '"I asked Sasha, \'Are we going to die here?\' He said, \'Probably\'," Diana said.')
+    said = {s.quote: s for s in statements(text)}
+    assert said["I understand that families are worried about the cost of food."].kind == "direct"
+    assert any(q.startswith("I asked Sasha, 'Are we going to die here?'") for q in said)
+
+
+def test_a_lone_name_the_registry_knows_as_a_person_is_the_he_who_speaks_next():
+    said = statements("In his remarks from the Roosevelt Room, Biden tried to explain the costs. "
+                      "“Putin’s war is already hurting families at the gas pump,” he said.")
+    assert [(s.speaker, s.actor) for s in said] == [("Biden", "Joe Biden")]

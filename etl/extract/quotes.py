@@ -86,14 +86,47 @@ def speech_marks(text: str) -> str:
     if "'" not in text and "‘" not in text:
         return text
     opens, closes = _single_speech_marks(text)
-    if not closes or len(closes) < _SINGLE_TO_DOUBLE * len(find_quotes(text)):
+    if not closes:
         return text
+    if len(closes) < _SINGLE_TO_DOUBLE * len(find_quotes(text)):
+        # An article quoting in both styles: only the single-quoted passages a speech verb
+        # introduces or follows ("Mr Hunt said: 'I understand ...'", "'...,' she said").
+        opens, closes = _cued_pairs(text, opens, closes, find_quotes(text))
     chars = list(text)
     for i in opens:
         chars[i] = "“"
     for i in closes:
         chars[i] = "”"
     return "".join(chars)
+
+
+_CUE_BEFORE = re.compile(r"\b(?:said|says|added|adds|explained|warned|stated|wrote|declared|insisted|"
+                         r"continued|told [\w ]{1,30}?)\s*[:,]?\s*$", re.I)
+_CUE_AFTER = re.compile(r"\s*(?:he|she|they|we|it|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
+                        r"(?:said|says|added|adds|explained|warned|stated|wrote|declared|insisted|told)\b")
+
+
+def _cued_pairs(text: str, opens: list[int], closes: list[int],
+                double: list[Quote]) -> tuple[list[int], list[int]]:
+    """The opening and closing marks of the single-quoted passages next to a speech verb, outside
+    the double-quoted quotations (`double`), which may quote someone inside them. One pass over
+    the sorted offsets."""
+    kept_opens: list[int] = []
+    kept_closes: list[int] = []
+    c = q = 0
+    for n, start in enumerate(opens):
+        limit = opens[n + 1] if n + 1 < len(opens) else len(text)
+        while c < len(closes) and closes[c] <= start:
+            c += 1
+        while q < len(double) and double[q].end <= start:
+            q += 1
+        if c == len(closes) or closes[c] >= limit or (q < len(double) and double[q].start <= start):
+            continue
+        end = closes[c]
+        if _CUE_BEFORE.search(text, max(0, start - 60), start) or _CUE_AFTER.match(text, end + 1):
+            kept_opens.append(start)
+            kept_closes.append(end)
+    return kept_opens, kept_closes
 
 
 def _single_role(text: str, i: int) -> str | None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from etl import rules
 from etl.actors import ActorRegistry, normalise
+from etl.extract.attribution.according import outlet_self
 from etl.extract.attribution.engine import attribute_unit
 from etl.extract.attribution.report import Report
 from etl.extract.attribution.resolve import ArticleSpeakers, actor_of
@@ -25,7 +25,6 @@ from etl.extract.sentences import Sentence
 from etl.model import Article, Statement
 
 _CONTINUATION_GAP = 2  # units of narration a speaker's quotations may continue across
-_OUTLET_SELF = frozenset(rules.phrases("outlet_self"))
 _OPENING_MARK = re.compile(r"\s*[\"“”„«]")
 _WORD = re.compile(r"\w")
 # Two words that say nothing: a preposition or a time ("on 'sabotage'", "Last year"), or a verb
@@ -161,7 +160,7 @@ def _outlet_names(article: Article) -> set[str]:
 
 def _is_outlet(found: Report, outlets: set[str]) -> bool:
     key = normalise(found.speaker.speaker)
-    if key in _OUTLET_SELF:
+    if outlet_self(found.speaker.speaker):
         return True
     compact = {key, key.replace(" ", ""), re.sub(r"\s+news$", "", key), "the" + key.replace(" ", "")}
     return bool(compact & outlets) and (found.cue is None or not found.cue.startswith("told"))

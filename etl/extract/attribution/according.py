@@ -16,7 +16,13 @@ from etl.extract.attribution.resolve import ArticleSpeakers, Resolved
 from etl.extract.attribution.units import Unit, count_words
 from etl.extract.attribution.verbs import Cue
 
-OUTLET_SELF = frozenset(rules.phrases("outlet_self"))
+_OUTLET_SELF = frozenset(rules.phrases("outlet_self"))
+
+
+def outlet_self(name: str) -> bool:
+    """Is `name` the article's own voice ("told us", "this reporter")? Written in capitals ("US",
+    "U.S.") it is the country."""
+    return normalise(name) in _OUTLET_SELF and not (name.isupper() and len(name) > 1 or "." in name)
 # "the army's Facebook page", "the ministry's latest update": the body behind the medium.
 _SOURCE_MEDIUM = re.compile(
     r"['’]s?\s+(?:(?:official|latest|daily|new|own)\s+)?(?:" + rules.alternation(rules.phrases("source_nouns", "platform")) +
@@ -68,7 +74,7 @@ def according_report(unit: Unit, cue: Cue, nxt: Cue | None, limit: int,
     if mention is None:
         return None
     who = memory.resolve(mention, unit.start + cue.start)
-    if who is None or normalise(who.speaker) in OUTLET_SELF:
+    if who is None or outlet_self(who.speaker):
         return None
     return _around(unit, cue, nxt, limit, who, span_end, "according-to")
 

@@ -43,6 +43,9 @@ def gender_of(name: str, context_words: list[str] = ()) -> str | None:
     if len(tokens) >= 2 and _FEMALE_SURNAME.search(tokens[-1]):
         return "f"
     first = tokens[0]
-    if len(first) > 3 and first.endswith("a") and first not in _MALE_IN_A and first not in _EITHER:
+    # A name alone may be a surname ("Nebenzia said"): only a first name before a surname is read
+    # by its ending.
+    if len(tokens) >= 2 and len(first) > 3 and first.endswith("a") and first not in _MALE_IN_A \
+            and first not in _EITHER:
         return "f"
     return None

@@ -109,10 +109,10 @@ class People:
             if subject and _SUBORDINATE_POSITION.search(before):
                 person.weak.add(m.start())
 
-    @staticmethod
-    def _lone_name_is_person(text: str, m: re.Match, tokens: list[str], start: int) -> bool:
-        """A lone name is a person after a title ("Resident Oksana", "Mayor Klitschko") or when it
-        opens a clause and acts ("Valya has lived ...", "Olena said")."""
+    def _lone_name_is_person(self, text: str, m: re.Match, tokens: list[str], start: int) -> bool:
+        """A lone name is a person after a title ("Resident Oksana", "Mayor Klitschko"), when the
+        registry knows it as one ("Biden"), or when it opens a clause and acts ("Valya has lived
+        ...", "Olena said")."""
         before = bare(tokens[start - 1]) if start > 0 else _word_before(text, m.start())
         if (before in TITLE_WORDS or before in SPEAKER_HEADS) and before not in MODIFIERS \
                 or before.endswith("-year-old"):
@@ -122,6 +122,9 @@ class People:
         if _preceding_role(text, m.start()):
             return True  # "Her father, Vitalii, dashed ..."
         word = tokens[start]
+        known = self.registry.lookup(bare(word), self.published)
+        if known is not None:
+            return known.kind == "person"
         return bare(word) not in COMMON_CAPITALISED and not word.endswith("ing") \
             and bool(_ACTS.match(text, m.end())) \
             and bool(_CLAUSE_START.search(text[max(0, m.start() - 3):m.start()] or "."))

@@ -191,7 +191,9 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
             rest.kind == "group" else None
     prep = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
     head = words[prep - 1]
-    if head in NO_SOURCE or head in _DOCUMENTS:
+    # "The Washington Post", "Reuters Report": a capitalised head after a capitalised word is a name.
+    named_head = prep >= 2 and tokens[prep - 1][:1].isupper() and tokens[prep - 2][:1].isupper()
+    if (head in NO_SOURCE or head in _DOCUMENTS) and not named_head:
         owner = [t for t in tokens[:prep - 1] if bare(t) not in ("the", "a", "an")]
         if head in NO_SOURCE and not any(t[:1].isupper() or bare(t).endswith(("'s", "’s")) for t in owner):
             return None  # "according to reports", "media reports", "various estimates": nobody named

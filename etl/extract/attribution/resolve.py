@@ -17,7 +17,8 @@ from datetime import date
 from etl import rules
 from etl.actors import ActorRegistry
 from etl.extract.attribution.people import People, Person
-from etl.extract.attribution.phrases import (ADJECTIVE, NATIONS, NOT_NAME, PRONOUNS, SPEAKER_HEADS, TITLE_WORDS, Mention,
+from etl.extract.calendar_words import MONTHS, WEEKDAYS
+from etl.extract.attribution.phrases import (ADJECTIVE, CONNECTIVES, NATIONS, NOT_NAME, PRONOUNS, SPEAKER_HEADS, TITLE_WORDS, Mention,
                                              plural, title_head, undot)
 
 # Heads of phrases naming a body, never one person: a title search skips them.
@@ -25,6 +26,8 @@ _NOT_PERSON_HEADS = rules.words("organisation_heads")
 # A description refers back to a name at most this many characters, and names, before it.
 _WINDOW = 1500
 _MAX_BACK = 20
+# Capitalised words before a name that are not part of it ("On Monday Pentagon ...").
+_NOT_LEADS = CONNECTIVES | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(("on", "in", "at", "but", "and"))
 _SPOKESPEOPLE = {"spokesman": "m", "spokeswoman": "f", "spokesperson": None}
 _GENDERED = {"man": "m", "woman": "f", "boy": "m", "girl": "f", "gentleman": "m", "lady": "f"}
 # Heads of descriptions that name a body: "the agency" (a name holding the word), "the company"
@@ -128,7 +131,22 @@ class ArticleSpeakers(People):
             if described is not None:
                 return described
             return Resolved(undot(mention.name), None, "group", self._canonical(mention.name))
-        return Resolved(undot(mention.name), None, "organisation", self._canonical(mention.name))
+        name = self._fuller_name_before(mention.name, position)
+        return Resolved(undot(name), None, "organisation", self._canonical(name))
+
+    def _fuller_name_before(self, name: str, position: int) -> str:
+        """ "the Post" after "The Washington Post", "the Defense Ministry" after "Russia's ... the
+        Russian Defense Ministry": the organisation's name as written in full within a few
+        paragraphs before, else `name`."""
+        found = None
+        for m in re.finditer(rf"\b((?:[A-Z][\w.’'-]*\s+){{1,3}}){re.escape(name)}\b",
+                             self.text[max(0, position - _WINDOW):position]):
+            lead = [w for w in m.group(1).split() if w not in ("The", "A", "An")]
+            if lead and not lead[0].endswith(("'s", "’s")) and not any(
+                    w.lower() in _NOT_LEADS or w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w)
+                    for w in lead):  # "Europe. Ukraine": a sentence ends there; "U.S." does not
+                found = " ".join(lead + [name])
+        return found or name
 
     def remember(self, position: int, who: Resolved) -> None:
         self.speakers.append((position, who))
