@@ -422,3 +422,17 @@ def test_a_lone_name_the_registry_knows_as_a_person_is_the_he_who_speaks_next():
     said = statements("In his remarks from the Roosevelt Room, Biden tried to explain the costs. "
                       "“Putin’s war is already hurting families at the gas pump,” he said.")
     assert [(s.speaker, s.actor) for s in said] == [("Biden", "Joe Biden")]
+
+
+def test_a_participle_after_a_quotation_closed_on_its_comma_reports_its_own_quotation():
+    said = statements("Lloyd Austin declared that “Nations stand united in our resolve,” adding “Ukraine "
+                      "clearly believes that it can win, and so does everyone here.”")
+    assert [s.quote for s in said] == ["Nations stand united in our resolve,",
+                                       "Ukraine clearly believes that it can win, and so does everyone here."]
+
+
+def test_predicative_dismissals_and_asides_between_spaced_hyphens():
+    [s] = statements("Russia immediately dismissed the allegation as “fantasy.”")
+    assert s.speaker == "Russia" and s.quote.startswith("the allegation as")
+    [s] = statements("Ukraine - one of the largest exporters of grain - dubbed the referendums a sham.")
+    assert (s.speaker, s.quote) == ("Ukraine", "the referendums a sham")

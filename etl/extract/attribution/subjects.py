@@ -33,7 +33,8 @@ _DOCUMENT_BY = re.compile(r"\b(?:report|statement|data|figures|estimates?|assess
                           r"(?:(?:released|published|issued|compiled)\s+)?by\s+$")
 _ACRONYM_TOKEN = re.compile(r"\([A-Z][\w.-]*\)")
 _DAYS = frozenset(WEEKDAYS + MONTHS + ("today", "yesterday", "tonight"))
-_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\x00]{1,150}?\s[—–]\s*$")
+# An aside between dashes (or spaced hyphens: "Ukraine - one of the largest exporters - dubbed").
+_DASH_ASIDE = re.compile(r"\s[—–-]\s[^—–\x00]{1,150}?\s[—–-]\s*$")
 
 
 def subject_left(unit: Unit, limit: int, end: int, memory: ArticleSpeakers,

@@ -30,7 +30,9 @@ from etl.extract.attribution.verbs import (DIRECT_ONLY, DOCUMENT_ONLY, INVERTIBL
 
 _DOCUMENT_SUBJECT = re.compile(r"\b(?:report|study|survey|investigation|inquiry|assessment|review|analysis|poll|"
                                r"audit|census|data|figures|estimates?)\s*$")
-_PARTICIPLE = re.compile(r"(?:,|\band|\bbut|\bwhile)\s+(?:(?:also|later|then|again)\s+)?$")
+# A participle after a comma, "and", or a quotation just closed ('... Europe,” declaring that': the
+# American comma sits inside the closing mark).
+_PARTICIPLE = re.compile(r"(?:,|\band|\bbut|\bwhile|[\"”])\s+(?:(?:also|later|then|again)\s+)?$")
 _COORDINATE = re.compile(r"\b(?:and|but)\s+(?:(?:also|later|then|again|instead|has|have|had)\s+)*$")
 _PROGRESSIVE_AUX = re.compile(r"(?:has|have|had|is|are|was|were)\s")
 _CLAUSE_OPENS = re.compile(r"[.:]\s*$|^\s*$")
