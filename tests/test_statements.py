@@ -436,3 +436,10 @@ def test_predicative_dismissals_and_asides_between_spaced_hyphens():
     assert s.speaker == "Russia" and s.quote.startswith("the allegation as")
     [s] = statements("Ukraine - one of the largest exporters of grain - dubbed the referendums a sham.")
     assert (s.speaker, s.quote) == ("Ukraine", "the referendums a sham")
+
+
+def test_a_title_owned_by_a_pronoun_points_back_not_to_the_next_name():
+    [s] = [s for s in statements("Shelling killed over 5,000 civilians in the city of Mariupol alone, "
+                                 "according to its mayor. CNN's Christiane Amanpour asked the president "
+                                 "about it on Monday.") if s.quote.startswith("Shelling")]
+    assert s.speaker != "Christiane Amanpour" and s.speaker.endswith("mayor")

@@ -105,7 +105,9 @@ class ArticleSpeakers(People):
             described = self._described_before(mention, position)
             if described is not None:
                 return described
-            person = self._named_next(mention.name, position)
+            # "its mayor", "their commander" point back to whose they are, not to the next name.
+            backward = re.match(r"(?:its|his|her|their)\s", mention.text, re.I)
+            person = None if backward else self._named_next(mention.name, position)
             if person is not None:
                 person.spoken_role = person.spoken_role or mention.name
                 return self._person_result(person, mention.name)
