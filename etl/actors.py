@@ -76,6 +76,7 @@ class ActorRegistry:
     _first_names: dict[int, set[str]] = field(default_factory=dict, repr=False)
     _surname_keys: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _variants: dict[str, int | None] = field(default_factory=dict, repr=False)
+    _kinds: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for i, actor in enumerate(self.actors):
@@ -125,6 +126,15 @@ class ActorRegistry:
             if self.actors[i].in_tenure(day):
                 return self.actors[i]
         return None
+
+    def kind_of(self, name: str) -> str | None:
+        """The kind ("person", "organisation") of the actor `name` names, or None; remembered,
+        as a text asks it of every name it meets."""
+        key = normalise(name)
+        if key not in self._kinds:
+            actor = self.lookup(name)
+            self._kinds[key] = actor.kind if actor else None
+        return self._kinds[key]
 
     def _variant(self, key: str) -> Actor | None:
         """The one person `key` spells another way: without a middle initial ("dmitri s peskov"),

@@ -122,9 +122,9 @@ class People:
         if _preceding_role(text, m.start()):
             return True  # "Her father, Vitalii, dashed ..."
         word = tokens[start]
-        known = self.registry.lookup(bare(word), self.published)
+        known = self.registry.kind_of(bare(word))
         if known is not None:
-            return known.kind == "person"
+            return known == "person"
         return bare(word) not in COMMON_CAPITALISED and not word.endswith("ing") \
             and bool(_ACTS.match(text, m.end())) \
             and bool(_CLAUSE_START.search(text[max(0, m.start() - 3):m.start()] or "."))

@@ -26,6 +26,8 @@ _NOT_PERSON_HEADS = rules.words("organisation_heads")
 # A description refers back to a name at most this many characters, and names, before it.
 _WINDOW = 1500
 _MAX_BACK = 20
+# Up to three capitalised words right before a name, which may be the start of it.
+_CAPITALISED_LEAD = re.compile(r"(?<![\w.’'-])((?:[A-Z][\w.’'-]*\s+){1,3})$")
 # Capitalised words before a name that are not part of it ("On Monday Pentagon ...").
 _NOT_LEADS = CONNECTIVES | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(("on", "in", "at", "but", "and"))
 _SPOKESPEOPLE = {"spokesman": "m", "spokeswoman": "f", "spokesperson": None}
@@ -139,16 +141,20 @@ class ArticleSpeakers(People):
     def _fuller_name_before(self, name: str, position: int) -> str:
         """ "the Post" after "The Washington Post", "the Defense Ministry" after "Russia's ... the
         Russian Defense Ministry": the organisation's name as written in full within a few
-        paragraphs before, else `name`."""
-        found = None
-        for m in re.finditer(rf"\b((?:[A-Z][\w.’'-]*\s+){{1,3}}){re.escape(name)}\b",
-                             self.text[max(0, position - _WINDOW):position]):
-            lead = [w for w in m.group(1).split() if w not in ("The", "A", "An")]
-            if lead and not lead[0].endswith(("'s", "’s")) and not any(
-                    w.lower() in _NOT_LEADS or w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w)
-                    for w in lead):  # "Europe. Ukraine": a sentence ends there; "U.S." does not
-                found = " ".join(lead + [name])
-        return found or name
+        paragraphs before (the nearest), else `name`."""
+        floor = max(0, position - _WINDOW)
+        at = self.text.rfind(name, floor, position)
+        while at > floor:
+            after = self.text[at + len(name):at + len(name) + 1]
+            m = _CAPITALISED_LEAD.search(self.text, max(floor, at - 60), at)
+            if m and not after[:1].isalnum():
+                lead = [w for w in m.group(1).split() if w not in ("The", "A", "An")]
+                if lead and not lead[0].endswith(("'s", "’s")) and not any(
+                        w.lower() in _NOT_LEADS or w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w)
+                        for w in lead):  # "Europe. Ukraine": a sentence ends there; "U.S." does not
+                    return " ".join(lead + [name])
+            at = self.text.rfind(name, floor, at)
+        return name
 
     def remember(self, position: int, who: Resolved) -> None:
         self.speakers.append((position, who))
