@@ -703,6 +703,8 @@ def test_a_past_told_as_its_future_is_a_figure():
     ("More than 12 million people have fled their homes, with 5.7 million leaving for neighbouring "
      "countries.", {(12_000_000, "displaced"), (5_700_000, "displaced")}),
     ("More than 8 million Ukrainians left their homes after the invasion.", {(8_000_000, "displaced")}),
+    ("NATO estimated that up to 40,000 soldiers had been killed, wounded, captured or missing in action.",
+     {(40_000, "casualties")}),
     ("More than 27,000 entrepreneurs were drafted into the armed forces.", {(27_000, "deployed")}),
     # An apposition between commas before the predicate.
     ("Local officials, as well as more than 27,000 entrepreneurs, were drafted into the armed forces.",

@@ -104,6 +104,12 @@ def test_a_running_total_ends_when_the_sentence_says_it_was_given(sentence, end)
     assert period(sentence).end == end
 
 
+def test_a_day_followed_by_a_comma_and_a_count_is_still_a_day():
+    sentence = "72,000 troops were killed since the invasion on February 24, more than a thousand last weekend."
+    assert period(sentence, date(2022, 11, 2), 0) == Period(date(2022, 2, 24), date(2022, 11, 2), True)
+    assert period("In December 5,000 people died.") == Period(date(2024, 12, 1), date(2024, 12, 31))
+
+
 def test_relative_days_and_weeks():
     assert period("Overnight, 4 people died.") == Period(date(2025, 9, 3), THU)
     assert period("Yesterday two died.") == Period(date(2025, 9, 3), date(2025, 9, 3))

@@ -104,7 +104,7 @@ FUNCTION_WORDS = frozenset(
 HARMED = frozenset({"killed", "injured", "casualties", "missing"})
 _CUES = {
     "casualties": r"(?:killed|dead|died|deaths?) (?:or|and|and/or) (?:wounded|injured|hurt|injuries|"
-                  r"wounds)|(?:deaths|fatalities) and injuries|death and injury|casualt(?:y|ies)|losses|"
+                  r"wounds)|(?:killed|dead),? (?:wounded|injured),? (?:(?:or|and) )?(?:captured|missing)|(?:deaths|fatalities) and injuries|death and injury|casualt(?:y|ies)|losses|"
                   r"lost|losing|loses",
     "killed": r"killed|kill|kills|killing|dead|die|died|dies|dying|deaths?|death toll|toll|"
               r"(?:claimed|took|taken|cost) (?:the )?lives of|"

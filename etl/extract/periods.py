@@ -33,7 +33,7 @@ _DAY_OF_MONTH = re.compile(
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"\s+(?:of\s+)?(?P<m2>{_MONTH_WORD})(?![\w]))(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
     # "In December 5 people died": a count, not a day.
-    r"(?![\d,]*\s+(?:people|persons|civilians|soldiers|troops|children|more|were|have|had|of)\b)"
+    r"(?!(?:,\d{3})*\s+(?:people|persons|civilians|soldiers|troops|children|more|were|have|had|of)\b)"
 )
 # "between September 6 and 10", "from 6 to 10 September", "September 6-10": a span of days ("and"
 # only after "between").
@@ -42,7 +42,7 @@ _DAY_SPAN = re.compile(
     rf"\s*(?P<j1>and|to|until|through|[-–])\s*(?:(?P<m2>{_MONTH_WORD})\s+)?(?P<b1>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|(?P<a2>\d{{1,2}})(?:st|nd|rd|th)?\s*(?P<j2>and|to|until|through|[-–])\s*(?P<b2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"\s+(?:of\s+)?(?P<m3>{_MONTH_WORD})(?![\w]))(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
-    r"(?![\d,]*\s+(?:people|persons|civilians|soldiers|troops|children|more|were|have|had|of)\b)")
+    r"(?!(?:,\d{3})*\s+(?:people|persons|civilians|soldiers|troops|children|more|were|have|had|of)\b)")
 _MONTH = re.compile(
     rf"\b(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of)[- ](?:in\s+)?)?"
     rf"(?P<m>{_MONTH_WORD})(?![\w])(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b)?"
