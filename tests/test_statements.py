@@ -443,3 +443,8 @@ def test_a_title_owned_by_a_pronoun_points_back_not_to_the_next_name():
                                  "according to its mayor. CNN's Christiane Amanpour asked the president "
                                  "about it on Monday.") if s.quote.startswith("Shelling")]
     assert s.speaker != "Christiane Amanpour" and s.speaker.endswith("mayor")
+
+
+def test_an_opening_according_to_with_no_comma_before_its_clause():
+    [s] = statements("According to the ONS the amount parents are paying for children's shoes has risen by 11.5%.")
+    assert (s.speaker, s.quote) == ("ONS", "the amount parents are paying for children's shoes has risen by 11.5%")

@@ -72,7 +72,7 @@ def according_report(unit: Unit, cue: Cue, nxt: Cue | None, limit: int,
             mention = Mention(app.group(1).rstrip("."), person.name, role, person.kind)
             span_end = app.end()
     if mention is None:
-        return None
+        return _source_without_comma(unit, cue, nxt, m, memory)
     who = memory.resolve(mention, unit.start + cue.start)
     if who is None or outlet_self(who.speaker):
         return None
@@ -88,6 +88,30 @@ def by_count_report(unit: Unit, cue: Cue, nxt: Cue | None, limit: int,
     if who is None or who.kind == "pronoun":
         return None
     return _around(unit, cue, nxt, limit, who, cue.verb_end, "by-count")
+
+
+# "According to the ONS the amount parents pay has risen": a name, then its clause with no comma.
+_NAME_THEN_CLAUSE = re.compile(r"\s*((?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+"
+                               r"(?=(?:the|a|an|this|its|their|his|her|some|many|most|about|nearly|over|"
+                               r"more|\d)\b)")
+
+
+def _source_without_comma(unit: Unit, cue: Cue, nxt: Cue | None, source: re.Match,
+                          memory: ArticleSpeakers) -> list[Report] | None:
+    """An opening "According to" whose source runs into its clause with no comma between."""
+    masked = unit.masked
+    if masked[:cue.start].strip(" \"“”") or source.group(1) != source.group(1).strip():
+        return None
+    cut = _NAME_THEN_CLAUSE.match(masked, source.start(1), source.end(1))
+    if cut is None or count_words(masked[cut.end():source.end(1)]) < 4:
+        return None
+    mention = split_mention(cut.group(1), memory.registry)
+    who = memory.resolve(mention, unit.start + cue.start) if mention is not None else None
+    if who is None or outlet_self(who.speaker):
+        return None
+    end = content_end(masked, cut.end(), nxt)
+    return [make_report(unit, who, (cut.end(), end), masked[cue.start:cue.verb_end], (cue.start, cut.end()),
+                        "according-to")]
 
 
 def _around(unit: Unit, cue: Cue, nxt: Cue | None, limit: int, who: Resolved, span_end: int,
