@@ -448,3 +448,8 @@ def test_a_title_owned_by_a_pronoun_points_back_not_to_the_next_name():
 def test_an_opening_according_to_with_no_comma_before_its_clause():
     [s] = statements("According to the ONS the amount parents are paying for children's shoes has risen by 11.5%.")
     assert (s.speaker, s.quote) == ("ONS", "the amount parents are paying for children's shoes has risen by 11.5%")
+
+
+def test_a_full_name_written_only_as_an_owner_is_the_speakers_fullest_form():
+    [s] = statements("Officials studied Vladimir Putin’s order. Putin said he was not bluffing.")
+    assert s.speaker == "Vladimir Putin"

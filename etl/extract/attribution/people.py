@@ -87,6 +87,7 @@ class People:
     def _scan_people(self, text: str) -> None:
         for m in _CAPITAL_RUN.finditer(text):
             tokens = m.group(0).split()
+            self._note_owner(tokens)
             start = name_run_start(tokens)
             name_tokens = tokens[start:]
             if not name_tokens or (start > 0 and tokens[start - 1] in ("of", "for", "to", "the")) \
@@ -108,6 +109,16 @@ class People:
             person = self.add_person(" ".join(name_tokens), role, m.start() if subject else None, gender)
             if subject and _SUBORDINATE_POSITION.search(before):
                 person.weak.add(m.start())
+
+    def _note_owner(self, tokens: list[str]) -> None:
+        """ "Vladimir Putin's order": a full name written as an owner is no mention of a speaker,
+        but it is the fullest form of the name a later "Putin said" refers to."""
+        if not tokens or not _POSSESSIVE.search(tokens[-1]):
+            return
+        owner = tokens[:-1] + [_POSSESSIVE.sub("", tokens[-1])]
+        start = name_run_start(owner)
+        if len(owner) - start >= 2 and all(is_name_token(t) for t in owner[start:]):
+            self.add_person(" ".join(owner[start:]), None, None)
 
     def _lone_name_is_person(self, text: str, m: re.Match, tokens: list[str], start: int) -> bool:
         """A lone name is a person after a title ("Resident Oksana", "Mayor Klitschko"), when the
@@ -240,6 +251,7 @@ _NOT_BODIES = frozenset("act law code treaty charter convention agreement accord
                         "strategy doctrine war operation summit conference games olympics cup day".split()) | TITLE_WORDS
 _POSSESSIVE_ENDINGS = ("'s", "’s", "´s", "'", "’", "´")
 _CAP_TOKEN = r"(?:(?:Gov|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Sen|Rep|St|Prof|Sgt|Capt|Maj|Adm)\.|[A-Z]\.(?:[A-Z]\.)*|[A-ZÀ-ÝĀ-Ž][\w’'´-]*)"
+_POSSESSIVE = re.compile(r"['’´]s$")
 _CAPITAL_RUN = re.compile(
     rf"\b{_CAP_TOKEN}(?:\s+(?:(?:of|to|for|von|van|der|de|da|bin|al)\s+)*{_CAP_TOKEN}(?=\s|[,.;:!?]|$))*")
 
