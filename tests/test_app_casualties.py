@@ -182,17 +182,7 @@ def test_an_article_opened_from_a_row_marks_its_sentence(open_app, claims_store)
 
 
 def test_the_claims_in_view_count_claims_not_mentions(fixture_store, claims_store):
-    import duckdb
-
-    from app import queries
-    from app.filters import Filters
-
-    con = duckdb.connect(str(claims_store.folder / "store.duckdb"), read_only=True)
-    try:
-        q = queries.claim_points(Filters())
-        points = con.execute(q.text(), q.param_dict()).df()
-    finally:
-        con.close()
+    points = _claim_points(claims_store)
     assert not points["claim_key"].duplicated().any()
     assert set(points["reported_by"]) >= {GS, MOD, "Kyiv", "UN monitoring mission"}
     assert (points["placed_on"] >= pd.Timestamp(date(2022, 3, 1))).all()
@@ -216,7 +206,8 @@ def test_the_claimant_chart_draws_every_named_series_and_the_largest_grey_claims
     assert (grey.min(), grey.max()) == (3000 - charts.BACKGROUND_POINTS, 2999), "the largest grey ones"
 
 
-def _killed_points(claims_store) -> pd.DataFrame:
+def _claim_points(claims_store) -> pd.DataFrame:
+    """The claimant chart's points for the default filters, read from the store file."""
     import duckdb
 
     from app import queries
@@ -225,9 +216,13 @@ def _killed_points(claims_store) -> pd.DataFrame:
     con = duckdb.connect(str(claims_store.folder / "store.duckdb"), read_only=True)
     try:
         q = queries.claim_points(Filters())
-        points = con.execute(q.text(), q.param_dict()).df()
+        return con.execute(q.text(), q.param_dict()).df()
     finally:
         con.close()
+
+
+def _killed_points(claims_store) -> pd.DataFrame:
+    points = _claim_points(claims_store)
     return points[points["category"] == "killed"]
 
 
