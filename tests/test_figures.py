@@ -705,6 +705,8 @@ def test_a_past_told_as_its_future_is_a_figure():
     ("More than 8 million Ukrainians left their homes after the invasion.", {(8_000_000, "displaced")}),
     ("NATO estimated that up to 40,000 soldiers had been killed, wounded, captured or missing in action.",
      {(40_000, "casualties")}),
+    ("He said about 80 other soldiers who sought to end their contracts were detained in Bryanka.",
+     {(80, "captured")}),
     ("More than 27,000 entrepreneurs were drafted into the armed forces.", {(27_000, "deployed")}),
     # An apposition between commas before the predicate.
     ("Local officials, as well as more than 27,000 entrepreneurs, were drafted into the armed forces.",

@@ -273,6 +273,11 @@ def _predicate_cue(sentence: str, tokens: list[Token], np_end: int, cues, insert
         close = next((k for k in range(j + 1, min(len(tokens), j + 10)) if tokens[k][0] == ","), None)
         if close is not None and not any(tokens[k][0][0].isdigit() for k in range(j, close)):
             j = close + 1
+    if j < len(tokens) and tokens[j][0] in ("who", "that"):
+        # "80 other soldiers who sought to nullify their contracts were detained": past the
+        # relative clause to the first auxiliary that a casualty word follows.
+        j = next((k for k in range(j + 1, min(len(tokens) - 1, j + 16)) if tokens[k][0] in _AUXILIARY
+                  and any(c[0] == tokens[m][1] for m in range(k + 1, min(len(tokens), k + 3)) for c in cues)), j)
     among = passive = False
     while j < len(tokens) and skipped <= (8 if among else 5):
         word, start, _ = tokens[j]
