@@ -42,8 +42,9 @@ _GROUP_AFTER = re.compile(
     r"armed|military|enemy)\s+)*(?P<among>\w+)"
     r"|[^.;:]{0,40}?\b(?:died|killed|perished|fell)\s+(?:while\s+)?(?:fighting|in combat|in action|"
     r"in battle|on the battlefield|at the front)\b", re.I)
-_CAPTIVE_CONTEXT = re.compile(r"\b(?:swap|exchange[sd]?|prisoners? of war|pows?|captivity)\b", re.I)
-_RELEASED = re.compile(r"\b(?:released|freed|returned home|brought home|handed over|repatriated|"
+# "secured the release of 64 soldiers": people released are people who were held.
+_CAPTIVE_CONTEXT = re.compile(r"\b(?:swap|exchange[sd]?|prisoners? of war|pows?|captivity|release of)\b", re.I)
+_RELEASED = re.compile(r"\b(?:released|release of|freed|returned home|brought home|handed over|repatriated|"
                        r"exchanged|swapped|part of (?:the|an?) (?:exchange|swap))\b", re.I)
 
 # Between a count and its predicate: auxiliaries, adverbs, "reported", "known to have been".
