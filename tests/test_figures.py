@@ -708,6 +708,8 @@ def test_a_past_told_as_its_future_is_a_figure():
     ("He said about 80 other soldiers who sought to end their contracts were detained in Bryanka.",
      {(80, "captured")}),
     ("Ukraine secured the release of 64 soldiers, officials said.", {(64, "captured")}),
+    ("Around 40,000 Russian troops are regrouping around the region.", {(40_000, "deployed")}),
+    ("The Pentagon is moving approximately 3,000 troops to Germany, Poland and Romania.", {(3_000, "deployed")}),
     ("More than 27,000 entrepreneurs were drafted into the armed forces.", {(27_000, "deployed")}),
     # An apposition between commas before the predicate.
     ("Local officials, as well as more than 27,000 entrepreneurs, were drafted into the armed forces.",

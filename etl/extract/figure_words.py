@@ -137,6 +137,7 @@ _CUES = {
                 r"gathered|drawn into|called up|call up|conscripted|drafted|draftees|recruited|"
                 r"reinforcements?|dispatched|dispatch|on (?:high )?alert|on standby|build-?up|"
                 r"positioned|concentrated|increase|boost|expand|withdraw|withdrawn|withdrew|rotated|"
+                r"regrouping|regrouped|redeployed|redeploying|moving|moved|"
                 r"(?:near|along|on|at|to) (?:the|its|their|ukraine's|ukraine’s|russia's) "
                 r"(?:border|borders|frontier|front ?lines?)",
 }
