@@ -710,6 +710,9 @@ def test_a_past_told_as_its_future_is_a_figure():
     ("Ukraine secured the release of 64 soldiers, officials said.", {(64, "captured")}),
     ("Around 40,000 Russian troops are regrouping around the region.", {(40_000, "deployed")}),
     ("The Pentagon is moving approximately 3,000 troops to Germany, Poland and Romania.", {(3_000, "deployed")}),
+    # Captives moved are no deployment; a count the relative clause is about is its object.
+    ("Russia said more than 900 of the fighters were moved to a reopened prison colony.", set()),
+    ("Three generals that Ukrainian forces claimed to have killed were reported alive.", set()),
     ("More than 27,000 entrepreneurs were drafted into the armed forces.", {(27_000, "deployed")}),
     # An apposition between commas before the predicate.
     ("Local officials, as well as more than 27,000 entrepreneurs, were drafted into the armed forces.",

@@ -43,6 +43,7 @@ _GROUP_AFTER = re.compile(
     r"|[^.;:]{0,40}?\b(?:died|killed|perished|fell)\s+(?:while\s+)?(?:fighting|in combat|in action|"
     r"in battle|on the battlefield|at the front)\b", re.I)
 # "secured the release of 64 soldiers": people released are people who were held.
+_HELD = re.compile(r"\b(?:prison|prisons|penal colony|prison colony|captivity|detention|filtration camps?)\b", re.I)
 _CAPTIVE_CONTEXT = re.compile(r"\b(?:swap|exchange[sd]?|prisoners? of war|pows?|captivity|release of)\b", re.I)
 _RELEASED = re.compile(r"\b(?:released|release of|freed|returned home|brought home|handed over|repatriated|"
                        r"exchanged|swapped|part of (?:the|an?) (?:exchange|swap))\b", re.I)
@@ -274,11 +275,16 @@ def _predicate_cue(sentence: str, tokens: list[Token], np_end: int, cues, insert
         close = next((k for k in range(j + 1, min(len(tokens), j + 10)) if tokens[k][0] == ","), None)
         if close is not None and not any(tokens[k][0][0].isdigit() for k in range(j, close)):
             j = close + 1
-    if j < len(tokens) and tokens[j][0] in ("who", "that"):
+    if j < len(tokens) and tokens[j][0] == "who":
         # "80 other soldiers who sought to nullify their contracts were detained": past the
-        # relative clause to the first auxiliary that a casualty word follows.
-        j = next((k for k in range(j + 1, min(len(tokens) - 1, j + 16)) if tokens[k][0] in _AUXILIARY
-                  and any(c[0] == tokens[m][1] for m in range(k + 1, min(len(tokens), k + 3)) for c in cues)), j)
+        # relative clause, within its clause, to the first auxiliary that a casualty word follows.
+        for k in range(j + 1, min(len(tokens) - 1, j + 16)):
+            if tokens[k][0] in (",", ";", ":", "and", "but"):
+                break
+            if tokens[k][0] in _AUXILIARY and any(c[0] == tokens[m][1] for m in range(k + 1, min(len(tokens), k + 3))
+                                                  for c in cues):
+                j = k
+                break
     among = passive = False
     while j < len(tokens) and skipped <= (8 if among else 5):
         word, start, _ = tokens[j]
@@ -627,6 +633,8 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
                 continue
         if category is None:
             continue
+        if category == "deployed" and _HELD.search(sentence):
+            continue  # "900 of the fighters were moved to a prison colony": captives moved
         if category == "deployed":
             # A deployment announced is news, even in the future tense ("will be called up").
             # People drafted or mobilised are troops whatever they were before ("27,000
