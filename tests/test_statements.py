@@ -453,3 +453,10 @@ def test_an_opening_according_to_with_no_comma_before_its_clause():
 def test_a_full_name_written_only_as_an_owner_is_the_speakers_fullest_form():
     [s] = statements("Officials studied Vladimir Putin’s order. Putin said he was not bluffing.")
     assert s.speaker == "Vladimir Putin"
+
+
+def test_a_section_heading_glued_before_a_quotation_is_not_part_of_it():
+    [s] = statements("Cease-fire talks “We want to see the violence stop,” the official said.")
+    assert (s.quote, s.kind) == ("We want to see the violence stop,", "direct")
+    [s] = statements("He called it “a trap,” the official said.")
+    assert (s.quote, s.kind) == ("He called it “a trap,”", "mixed")

@@ -175,6 +175,24 @@ def _content_after(unit: Unit, cue: Cue, limit: int, s0: int, who: Resolved,
     return [make_report(unit, who, right, said, (s0, right[0]), "verb-content")]
 
 
+# A few words with no punctuation, then a quotation that runs up to the attribution: a section
+# heading a flattened page glued to the quote ('Cease-fire talks "We want ...," the official said').
+_HEADING_THEN_QUOTE = re.compile(r"[A-Z][\w’'-]*(?: [\w’'-]+){0,5} (?=[\"“]\x00)")
+
+
+def _past_heading(unit: Unit, content: tuple[int, int]) -> tuple[int, int]:
+    """The content without a heading glued before its quotation: at the start of the unit, a few
+    words and then a quotation that opens a sentence of its own (a capital) and runs up to the
+    attribution."""
+    masked = unit.masked
+    m = _HEADING_THEN_QUOTE.match(masked, content[0], content[1])
+    if m is None or masked[:content[0]].strip() or not unit.text[m.end() + 1:m.end() + 2].isupper():
+        return content
+    if masked[m.end() + 1:content[1]].rstrip(" ,\"”").strip("\x00"):
+        return content  # words after the quotation: the quotation is part of a sentence
+    return m.end(), content[1]
+
+
 def _content_before(unit: Unit, cue: Cue, nxt: Cue | None, limit: int, s0: int, who: Resolved,
                     right: tuple[int, int] | None, last_right: tuple[int, int] | None) -> list[Report] | None:
     """'"...," he said.' / "..., the ministry said on Telegram.": the content on the left, or
@@ -199,6 +217,7 @@ def _content_before(unit: Unit, cue: Cue, nxt: Cue | None, limit: int, s0: int, 
     after = parenthetical_rest(masked, content, att_end, nxt)
     if after is not None:
         return [make_report(unit, who, after, said, (s0, after[0]), "parenthetical")]
+    content = _past_heading(unit, content)
     out = [make_report(unit, who, content, said, (s0, att_end), "content-verb")]
     return out + trailing_quote(unit, att_end, who, said)
 
