@@ -460,3 +460,14 @@ def test_a_section_heading_glued_before_a_quotation_is_not_part_of_it():
     assert (s.quote, s.kind) == ("We want to see the violence stop,", "direct")
     [s] = statements("He called it “a trap,” the official said.")
     assert (s.quote, s.kind) == ("He called it “a trap,”", "mixed")
+
+
+def test_he_after_someone_introduced_without_a_name_is_that_person():
+    text = ("Patrick Lancaster said the bodies were found on Monday. The video spread widely. We showed "
+            "the videos to a former military sniper who wished to remain anonymous. He told us: “The "
+            "wounds are not consistent with sniper shots.”")
+    assert statements(text)[-1].speaker == "former military sniper"
+    # Not when the story is about someone named just before, nor for a body ("a professional army").
+    text = ("CBS News found teacher Sveltana Reznichenko taking stock of the filth. It looked more like "
+            "the remnants of a militia than a professional army. “I still had faith,” she said.")
+    assert statements(text)[-1].speaker == "Sveltana Reznichenko"

@@ -16,6 +16,7 @@ from datetime import date
 
 from etl import rules
 from etl.actors import ActorRegistry
+from etl.extract.attribution.genders import gender_of
 from etl.extract.attribution.people import People, Person
 from etl.extract.calendar_words import MONTHS, WEEKDAYS
 from etl.extract.attribution.phrases import (ADJECTIVE, CONNECTIVES, NATIONS, NOT_NAME, PRONOUNS, SPEAKER_HEADS, TITLE_WORDS, Mention,
@@ -28,6 +29,11 @@ _WINDOW = 1500
 _MAX_BACK = 20
 # Up to three capitalised words right before a name, which may be the start of it.
 _CAPITALISED_LEAD = re.compile(r"(?<![\w.’'-])((?:[A-Z][\w.’'-]*\s+){1,3})$")
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w’'-]+")
+_PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+# "a former military sniper", "an elderly woman": someone introduced without a name.
+_INDEFINITE_PERSON = re.compile(r"\b(?:a|an)\s+((?:[\w-]+\s+){0,3}?([a-z][\w-]*))(?=\s+who\b|[,.;:]|\s+(?:in|at|from|on)\b)")
 # Capitalised words before a name that are not part of it ("On Monday Pentagon ...").
 _NOT_LEADS = CONNECTIVES | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(("on", "in", "at", "but", "and"))
 _SPOKESPEOPLE = {"spokesman": "m", "spokeswoman": "f", "spokesperson": None}
@@ -170,7 +176,7 @@ class ArticleSpeakers(People):
     def _pronoun(self, word: str, position: int) -> Resolved | None:
         want = PRONOUNS[word]
         if want in ("m", "f"):
-            described = self._described_speaker(position)
+            described = self._described_speaker(position) or self._introduced_just_before(position, want)
             if described is not None:
                 return described
             candidates, quoted = self._people_before(position)
@@ -189,6 +195,29 @@ class ArticleSpeakers(People):
             if want == "plural" and who.kind in ("group", "organisation") and plural(who.speaker):
                 return who
         return None
+
+    def _introduced_just_before(self, position: int, want: str) -> Resolved | None:
+        """ "We showed the videos to a former military sniper who wished to remain anonymous. He
+        told us ...": the one person the sentence before introduced without a name, when that
+        sentence names nobody and refers to nobody by a pronoun."""
+        window_start = max(0, position - 400)
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, window_start, position + 2) if m.end() <= position]
+        if len(ends) < 2 and not (ends and window_start == 0):
+            return None
+        lo, hi = (ends[-2] if len(ends) >= 2 else 0), ends[-1]
+        earlier = ends[-3] if len(ends) >= 3 else window_start
+        if any(at >= lo for at, _ in self.mentions_before(position, 1)) \
+                or _PERSONAL_PRONOUN.search(self.text, lo, hi) \
+                or any(self.find(w) is not None for w in _CAPITALISED.findall(self.text, earlier, hi)):
+            return None  # someone named in the last two sentences is who the story is about
+        found = [m for m in _INDEFINITE_PERSON.finditer(self.text, lo, hi)
+                 if m.group(2).lower() in SPEAKER_HEADS and m.group(2).lower() not in _NOT_PERSON_HEADS
+                 and m.group(2).lower() not in _BODY_HEADS and not plural(m.group(2))
+                 and gender_of("", [m.group(2)]) in (None, want)]
+        if len(found) != 1:
+            return None
+        description = found[0].group(1)
+        return Resolved(description, None, "title", description)
 
     def _described_speaker(self, position: int) -> Resolved | None:
         """ "A second soldier, speaking English, said ... "We are right," he added": the last
