@@ -110,6 +110,12 @@ def test_a_day_followed_by_a_comma_and_a_count_is_still_a_day():
     assert period("In December 5,000 people died.") == Period(date(2024, 12, 1), date(2024, 12, 31))
 
 
+def test_a_time_opening_the_next_clause_does_not_date_the_count_before_it():
+    sentence = "Five people were killed and on Monday three more died."
+    assert period(sentence, THU, 0) is None
+    assert period(sentence, THU, sentence.index("three")) == Period(date(2025, 9, 1), date(2025, 9, 1))
+
+
 def test_relative_days_and_weeks():
     assert period("Overnight, 4 people died.") == Period(date(2025, 9, 3), THU)
     assert period("Yesterday two died.") == Period(date(2025, 9, 3), date(2025, 9, 3))

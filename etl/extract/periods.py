@@ -388,7 +388,8 @@ def resolve_period(sentence: str, published: date | None, at: int | None = None)
         return None
     pos = at if at is not None else 0
     times = [t for t in find_times(sentence, published)
-             if t.kind != "ignored" and not _in_other_relative_clause(sentence, t, pos)]
+             if t.kind != "ignored" and not _in_other_relative_clause(sentence, t, pos)
+             and not (at is not None and t.start > pos and _NEXT_CLAUSE.search(sentence, max(0, t.start - 20), t.start))]
     if not times:
         return None
     running = [t for t in times if t.kind in ("since", "asof")]
@@ -419,6 +420,11 @@ def _announced_on(sentence: str, times: list[TimeMention], total: TimeMention) -
                 and _ANNOUNCED_BEFORE.search(sentence, max(0, t.start - 30), t.start):
             return t.period.end
     return None
+
+
+# "... 80,000 killed and wounded among its forces and in June Zelensky acknowledged ...": a time
+# opening the clause after the figure's dates that clause, not the figure.
+_NEXT_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\s+(?:(?:in|on|at|by|since|during|early|late|mid|then)\s+)?$")
 
 
 def _day_within_week(times: list[TimeMention], week: TimeMention) -> Period | None:
