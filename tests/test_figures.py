@@ -854,3 +854,13 @@ def test_a_past_count_takes_a_conflict_named_near_it_not_anywhere_in_the_article
     text = (f"The invasion of Iraq began in March 2003. {far} In August 2005, Hurricane Katrina "
             "killed at least 1,833 people.")
     assert conflict(text, 1833, title="25 years of news") != "iraq"
+
+
+def test_a_count_that_goes_on_from_a_sentence_about_a_cause_of_no_conflict_is_of_none():
+    text = ("Trump supporters stormed the Capitol in protest of the election. More than 750 people have "
+            "been arrested for their alleged roles in the melee.")
+    assert conflict(text, 750) == "none"
+    # Unless the count's own sentence speaks of war.
+    text = ("They spent much of 2021 in Covid lockdowns. At least 400,000 have fled since Putin announced "
+            "he would begin drafting people into the army.")
+    assert conflict(text, 400_000) == "russia-ukraine"

@@ -86,7 +86,7 @@ _MEMORIAL = re.compile(r"\s+(?:[Mm]emorial|[Mm]useum|[Mm]onument|[Rr]emembrance|
 # characters is not taken to be this war's on the article's word alone.
 _WAR_WORDS = re.compile(r"\b(?:Russia\w*|Ukrain\w*|Kyiv|Kiev|Moscow|Kremlin|Putin|Zelensk\w*|war|invasion|troops|"
                         r"soldiers|military|missiles?|shelling|strikes?|attacks?|forces|army|front ?lines?|"
-                        r"occup\w*|Donbas\w*|Crimea\w*)\b")
+                        r"occup\w*|Donbas\w*|Crimea\w*|tanks?|trench(?:es)?)\b")
 _NEARBY = 1500
 
 
@@ -199,7 +199,7 @@ def _conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Pe
     named = named or wars
     if named:
         return _nearest(named, pos).conflict.slug
-    slug = _told_before(context, before, period, pos) or context.default
+    slug = _told_before(context, before, period, pos, text) or context.default
     if _NOW.search(text) and context.ended_before(slug, published):
         return THIS_WAR  # "they have already killed over 300 children", after a paragraph on 1945
     if slug == THIS_WAR and not context.war_nearby(sentence.start, sentence.end):
@@ -210,10 +210,13 @@ def _conflict(context: ArticleConflicts, sentence: Sentence, at: int, period: Pe
 
 
 def _told_before(context: ArticleConflicts, before: Sequence[Sentence], period: Period | None,
-                 pos: int) -> str | None:
-    """The conflict the nearest of the sentences before names, for a story that goes on."""
+                 pos: int, text: str) -> str | None:
+    """The conflict the nearest of the sentences before names, for a story that goes on; no
+    conflict when it names only a cause of no conflict and neither it nor the count's sentence
+    `text` speaks of war."""
     for earlier in reversed(before):
-        told = [m for m in context.within(earlier.start, earlier.end) if m.conflict.slug != NONE]
+        mentions = context.within(earlier.start, earlier.end)
+        told = [m for m in mentions if m.conflict.slug != NONE]
         if period is not None:
             told = [m for m in told if m.conflict.overlaps(period.start, period.end)]
         told = [m for m in told if m.strong] or told
@@ -221,6 +224,9 @@ def _told_before(context: ArticleConflicts, before: Sequence[Sentence], period: 
             return THIS_WAR  # a sentence that compares this war with another speaks of this one
         if told:
             return _nearest(told, pos).conflict.slug
+        if any(m.conflict.kind == "cause" for m in mentions) and not (
+                _COMBAT.search(earlier.text) or _WAR_WORDS.search(earlier.text) or _WAR_WORDS.search(text)):
+            return NONE  # "Trump supporters stormed the Capitol ... More than 750 people have been arrested"
     return None
 
 
