@@ -116,6 +116,8 @@ class ActorRegistry:
                 return self.actors[i]
         holders = self._titles.get(key)
         if not holders:
+            if name.lstrip().lower().startswith("the "):
+                return None  # "The Hill", "The Times": a name written with an article is no person's
             return self._variant(key)
         named_ids = {self._names.get(normalise(n)) for n in named} - {None}
         for i in holders:

@@ -471,3 +471,9 @@ def test_he_after_someone_introduced_without_a_name_is_that_person():
     text = ("CBS News found teacher Sveltana Reznichenko taking stock of the filth. It looked more like "
             "the remnants of a militia than a professional army. “I still had faith,” she said.")
     assert statements(text)[-1].speaker == "Sveltana Reznichenko"
+
+
+def test_an_outlet_named_with_the_is_not_a_person_of_the_same_surname():
+    said = statements("Ukraine secured the release of 64 soldiers, The Hill reported. Fiona Hill said the "
+                      "swap was overdue.")
+    assert [(s.speaker, s.actor) for s in said] == [("The Hill", "The Hill"), ("Fiona Hill", "Fiona Hill")]

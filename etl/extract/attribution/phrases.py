@@ -113,6 +113,8 @@ def split_mention(phrase: str, registry: ActorRegistry | None = None) -> Mention
         if inner is None or inner.kind not in ("organisation", "group"):
             return inner
         return Mention(phrase, f"{inner.name} {tokens[-1]}", inner.role, inner.kind)
+    if len(tokens) == 2 and tokens[0] == "The" and registry is not None and registry.kind_of(tokens[1]) == "person":
+        return Mention(phrase, phrase, None, "organisation")  # "The Hill reported": an outlet, not Fiona Hill
     low = bare(tokens[-1])
     if len(tokens) == 1 and low in PRONOUNS:
         return Mention(phrase, low, None, "pronoun")
