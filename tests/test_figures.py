@@ -216,6 +216,8 @@ def test_vague_plurals_are_kept_but_marked():
      "military forces.", 70_000, "military", "russia"),
     ("Two Ukrainian men who died fighting near Bakhmut were buried on Sunday.", 2, "military",
      "ukraine"),
+    ("Six journalists have been killed covering the war, which includes more than 5,000 deaths among "
+     "civilians in Mariupol.", 5_000, "civilians", "ukraine"),
     ("In late September, he claimed that Ukraine loses about 50 service members every day.", 50,
      "military", "ukraine"),
     ("Russia has also suffered heavy losses, including the deaths of more than 15,000 soldiers.",

@@ -658,7 +658,8 @@ def _classify(sentence: str, tokens: list[Token], numbers: list[NumberMention], 
         elif group is None and not phrase.head and prev is not None and prev is not carried \
                 and category == prev.category:
             group = prev.group  # "Russia had lost 6,000 troops ..., Ukraine had lost about 61,000"
-        if group in (None, "people"):
+        if phrase.group in (None, "people"):
+            # Said right after the count, who they were beats what a count before them was of.
             group = _group_after(sentence, n.end) or group
         if phrase.head in MILITARY_CONTEXT_NOUNS and group == GROUP_NOUNS[phrase.head] \
                 and _MILITARY_CONTEXT.search(sentence):
