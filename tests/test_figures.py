@@ -236,6 +236,8 @@ def test_group_and_side(text, value, group, side):
     ("Russian forces detained two workers of the plant in southern Ukraine.", 2, "ukraine"),
     ("Norwegian police arrested two Russians near an airport.", 2, "russia"),
     ("Kazakhstan's interior ministry said police arrested 400 people.", 400, "other"),
+    ("In the weeks after the invasion, the police detained more than 15,000 people nationwide, "
+     "according to OVD-Info, a human rights group.", 15_000, "russia"),
 ])
 def test_the_arrested_are_on_the_side_of_the_country_arresting_them(text, value, side):
     assert one(text, value).side == side

@@ -56,6 +56,7 @@ _DETAINER = (rf"(?:(?P<ru>Russia\w*|Moscow|St\.? Petersburg|OVD-Info|FSB|Kremlin
              rf"troops|soldiers|army|occupiers|military(?!\s+(?:action|operation|campaign|offensive|"
              rf"intervention|aggression))))?")
 _COUNTRY_NAMED = re.compile(rf"\b{_DETAINER}")
+_ARREST_BODIES = frozenset({"OVD-Info", "FSB", "SBU"})
 # "the invasion of Ukraine", "military action in Ukraine" name the war, not where people were held.
 _WAR_NAMED_BEFORE = re.compile(r"\b(?:war|invasion|offensive|operation|action|conflict|incursion|"
                                r"aggression)\s+(?:in|of|on|against)\s+(?:the\s+)?$", re.I)
@@ -111,11 +112,14 @@ def _loser_side(sentence: str, at: int) -> str | None:
 
 def _arrest_side(text: str, at: int, before: Sequence[str]) -> str | None:
     """The side of people arrested: the country named last before the count in its clause, else
-    where the arrests happened, else the country named last in the few sentences before."""
+    where the arrests happened, else a body that makes or counts a country's arrests named after
+    the count ("..., according to OVD-Info"), else the country named last in the few sentences
+    before."""
     if not _ARREST.search(text) or _WAR_CAPTIVE.search(text):
         return None
     clause = max([0] + [m.end() for m in _CLAUSE.finditer(text, 0, at)])
-    named = _countries_named(text, clause, at) or [*_ARRESTED_IN.finditer(text, at)][:1]
+    named = _countries_named(text, clause, at) or [*_ARRESTED_IN.finditer(text, at)][:1] \
+        or [m for m in _countries_named(text, at, len(text)) if m.group(0) in _ARREST_BODIES][:1]
     for earlier in reversed(before):
         named = named or _countries_named(earlier, 0, len(earlier))
     if not named:
