@@ -42,8 +42,9 @@ _GROUP_AFTER = re.compile(
     r"armed|military|enemy)\s+)*(?P<among>\w+)"
     r"|[^.;:]{0,40}?\b(?:died|killed|perished|fell)\s+(?:while\s+)?(?:fighting|in combat|in action|"
     r"in battle|on the battlefield|at the front)\b", re.I)
-# "secured the release of 64 soldiers": people released are people who were held.
+# Where captives are held: people moved there are no troops deployed.
 _HELD = re.compile(r"\b(?:prison|prisons|penal colony|prison colony|captivity|detention|filtration camps?)\b", re.I)
+# "secured the release of 64 soldiers": people released are people who were held.
 _CAPTIVE_CONTEXT = re.compile(r"\b(?:swap|exchange[sd]?|prisoners? of war|pows?|captivity|release of)\b", re.I)
 _RELEASED = re.compile(r"\b(?:released|release of|freed|returned home|brought home|handed over|repatriated|"
                        r"exchanged|swapped|part of (?:the|an?) (?:exchange|swap))\b", re.I)

@@ -98,18 +98,20 @@ def _period(sentence: str, published: date, start: int, end: int, value: int, ca
     # in a sentence about the war), unless a rate or a condition stands next to the count ("could
     # be higher" at the other end of the sentence is no such condition).
     if first is not None and first <= published and value >= 1000 \
-            and category in ("killed", "casualties", "injured", "displaced", "captured") \
-            and (_WAR_CONTEXT.search(sentence) or _standing(sentence, start, end)
-                 or _TOLL.search(sentence, *_clause(sentence, start, end)) or _stock(sentence, start, end, category)) \
-            and not _ONE_EVENT.search(sentence, *_clause(sentence, start, end)) \
-            and (period is None and not _NO_SINGLE_TIME.search(sentence, *_clause(sentence, start, end))
-                 # The time a total was announced ("claimed on Wednesday", "said last week that 43,000
-                 # had been killed") is not its period; a span it counts over ("over the previous two
-                 # weeks") is.
-                 or period is not None and not period.cumulative and not _SPAN_COUNTED.search(sentence)
-                 and (_RUNNING_TOTAL.search(sentence) or _stock(sentence, start, end, category))):
-        last = period.end if period and first <= period.end <= published else published
-        return Period(first, last, True, assumed=True)
+            and category in ("killed", "casualties", "injured", "displaced", "captured"):
+        clause = _clause(sentence, start, end)
+        stock = _stock(sentence, clause, category)
+        if (_WAR_CONTEXT.search(sentence) or _standing(sentence, start, end) or _TOLL.search(sentence, *clause)
+                or stock) \
+                and not _ONE_EVENT.search(sentence, *clause) \
+                and (period is None and not _NO_SINGLE_TIME.search(sentence, *clause)
+                     # The time a total was announced ("claimed on Wednesday", "said last week that
+                     # 43,000 had been killed") is not its period; a span it counts over ("over the
+                     # previous two weeks") is.
+                     or period is not None and not period.cumulative and not _SPAN_COUNTED.search(sentence)
+                     and (_RUNNING_TOTAL.search(sentence) or stock)):
+            last = period.end if period and first <= period.end <= published else published
+            return Period(first, last, True, assumed=True)
     if period is not None and period.cumulative and _SAME_TIME.search(sentence):
         # "The same month, Shoigu announced that Russia had lost 6,000 troops since ...": the
         # total runs up to when it was announced.
@@ -158,10 +160,10 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
 _REFUGEES = re.compile(r"\brefugees\b", re.I)
 
 
-def _stock(sentence: str, start: int, end: int, category: str) -> bool:
-    """Is the count a stock of refugees, which runs up since the flight began, rather than a day's
-    crossings or one evacuation?"""
-    return category == "displaced" and bool(_REFUGEES.search(sentence, *_clause(sentence, start, end)))
+def _stock(sentence: str, clause: tuple[int, int], category: str) -> bool:
+    """Is the count (whose clause is `clause`) a stock of refugees, which runs up since the flight
+    began, rather than a day's crossings or one evacuation?"""
+    return category == "displaced" and bool(_REFUGEES.search(sentence, *clause))
 
 
 def _standing(sentence: str, start: int, end: int) -> bool:

@@ -88,10 +88,11 @@ def speech_marks(text: str) -> str:
     opens, closes = _single_speech_marks(text)
     if not closes:
         return text
-    if len(closes) < _SINGLE_TO_DOUBLE * len(find_quotes(text)):
+    double = find_quotes(text)
+    if len(closes) < _SINGLE_TO_DOUBLE * len(double):
         # An article quoting in both styles: only the single-quoted passages a speech verb
         # introduces or follows ("Mr Hunt said: 'I understand ...'", "'...,' she said").
-        opens, closes = _cued_pairs(text, opens, closes, find_quotes(text))
+        opens, closes = _cued_pairs(text, opens, closes, double)
     chars = list(text)
     for i in opens:
         chars[i] = "“"
